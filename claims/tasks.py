@@ -1,0 +1,71 @@
+"""Thin Celery tasks: take ids, claim the row, call a service, record the outcome.
+
+Tasks are enqueued only after the transaction that created their work commits
+(services use transaction.on_commit). The periodic sweep re-queues work stuck in the database.
+"""
+
+import datetime as dt
+import logging
+import random
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+
+from claims import services
+from claims.extraction import ModelNotInstalled, extract
+
+logger = logging.getLogger(__name__)
+
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+MAX_RETRIES = 5
+
+
+def backoff_seconds(retries: int) -> float:
+    """Exponential backoff with full jitter, capped at ten minutes."""
+    return random.uniform(1, min(600, 5 * 2**retries))
+
+
+def _stuck_after() -> dt.timedelta:
+    return dt.timedelta(seconds=settings.FACTCHECK_STUCK_AFTER_SECONDS)
+
+
+@shared_task(name="claims.extract_article", bind=True, max_retries=MAX_RETRIES, acks_late=True)
+def extract_article(self, article_id: int) -> str:
+    article = services.article_extraction_claim(article_id=article_id, stale_after=_stuck_after())
+    if article is None:
+        return "skipped: not pending (already done, running elsewhere, or deleted)"
+    try:
+        candidates = extract(article.body, article.published_on)
+        stats = services.claims_replace(article=article, candidates=candidates)
+    except TRANSIENT_ERRORS as exc:
+        if self.request.retries >= MAX_RETRIES:
+            services.article_extraction_fail(
+                article_id=article_id, error=f"Gave up after {MAX_RETRIES} retries: {exc}"
+            )
+            raise
+        services.article_extraction_release(article_id=article_id)
+        raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries)) from exc
+    except ModelNotInstalled as exc:
+        services.article_extraction_fail(article_id=article_id, error=str(exc))
+        raise
+    except SoftTimeLimitExceeded:
+        services.article_extraction_fail(
+            article_id=article_id, error="Extraction took too long and was stopped."
+        )
+        raise
+    except Exception as exc:
+        services.article_extraction_fail(
+            article_id=article_id, error=f"{type(exc).__name__}: {exc}"
+        )
+        raise
+    return f"created {stats.created}, updated {stats.updated}, removed {stats.removed}"
+
+
+@shared_task(name="claims.sweep_stuck")
+def sweep_stuck() -> dict:
+    requeued = services.stuck_articles_requeue(stuck_after=_stuck_after())
+    if requeued:
+        logger.warning("Re-queued %d stuck article extractions: %s", len(requeued), requeued)
+    return {"articles": requeued}
