@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
@@ -11,6 +12,10 @@ from claims.models import (
     Source,
     VerificationRun,
 )
+
+
+# Links pasted without a scheme are assumed to be https (Django 6's default).
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ClaimInline(admin.TabularInline):
@@ -27,6 +32,7 @@ class ClaimInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ("__str__", "outlet", "published_on", "extraction_state", "created_at")
     list_filter = ("extraction_state", "outlet")
     search_fields = ("title", "body", "outlet", "url")
@@ -128,6 +134,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
 @admin.register(ReferenceFigure)
 class ReferenceFigureAdmin(SimpleHistoryAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ("counted", "location", "origin", "period_end", "value", "publisher")
     list_filter = ("category", "publisher", "location")
     search_fields = ("counted", "location", "origin", "publisher", "dataset", "note")
@@ -147,5 +154,11 @@ class EvidenceAdmin(admin.ModelAdmin):
     raw_id_fields = ("claim", "run", "reference", "source", "other_claim")
 
 
-admin.site.register(Source)
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS
+    list_display = ("url", "claim", "found_in_article", "created_at")
+    raw_id_fields = ("claim", "added_by")
 admin.site.register(Comment)
