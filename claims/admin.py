@@ -13,7 +13,6 @@ from claims.models import (
     VerificationRun,
 )
 
-
 # Links pasted without a scheme are assumed to be https (Django 6's default).
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
@@ -154,11 +153,11 @@ class EvidenceAdmin(admin.ModelAdmin):
     raw_id_fields = ("claim", "run", "reference", "source", "other_claim")
 
 
-
-
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ("url", "claim", "found_in_article", "created_at")
     raw_id_fields = ("claim", "added_by")
+
+
 admin.site.register(Comment)

@@ -286,3 +286,55 @@ __all__ = [
     "claims_replace",
     "stuck_articles_requeue",
 ]
+
+
+REFERENCE_KEY = (
+    "category",
+    "counted",
+    "location",
+    "origin",
+    "period_start",
+    "period_end",
+    "publisher",
+    "dataset",
+)
+
+
+@dataclass(frozen=True)
+class ReferenceImportStats:
+    created: int
+    updated: int
+    unchanged: int
+    changed_ids: tuple[int, ...]
+
+
+@transaction.atomic
+def reference_figures_import(*, rows: list[dict]) -> ReferenceImportStats:
+    """Upsert reference figures keyed on what they measure and who published them.
+
+    All rows or none: call it only with rows that parsed cleanly. Returns the ids of figures that
+    are new or whose numbers changed, so the claims they bear on can be checked again.
+    """
+    from claims.models import ReferenceFigure
+
+    created = updated = unchanged = 0
+    changed: list[int] = []
+    for row in rows:
+        key = {k: row[k] for k in REFERENCE_KEY}
+        figure = ReferenceFigure.objects.select_for_update().filter(**key).first()
+        if figure is None:
+            figure = ReferenceFigure.objects.create(**row)
+            created += 1
+            changed.append(figure.pk)
+            continue
+        diff = {k: v for k, v in row.items() if getattr(figure, k) != v}
+        if not diff:
+            unchanged += 1
+            continue
+        for k, v in diff.items():
+            setattr(figure, k, v)
+        figure.save()
+        updated += 1
+        if {"value", "low", "high", "published_on"} & diff.keys():
+            changed.append(figure.pk)
+    return ReferenceImportStats(created, updated, unchanged, tuple(changed))

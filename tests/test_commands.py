@@ -3,12 +3,14 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from claims.models import Article
+from claims.models import Article, ReferenceFigure
 
 pytestmark = pytest.mark.django_db
 
 
-def test_ingest_folder_reports_new_duplicate_and_failed(tmp_path, django_capture_on_commit_callbacks):
+def test_ingest_folder_reports_new_duplicate_and_failed(
+    tmp_path, django_capture_on_commit_callbacks
+):
     (tmp_path / "a.txt").write_text("date 2020-03-02 Some 13,000 refugees gathered.")
     (tmp_path / "b.txt").write_text("Some 13,000 refugees gathered.")  # same body as a.txt
     (tmp_path / "c.txt").write_bytes(b"\x00\x01binary")
@@ -36,6 +38,7 @@ def test_load_seeds_loads_the_seed_article(django_capture_on_commit_callbacks):
     assert article.body.startswith("Turkish President Recep Tayyip Erdogan")
     assert str(article.published_on) == "2020-03-02"
     assert '"opened the doors" to Europe' in article.body
+    assert ReferenceFigure.objects.count() == 656
 
 
 def test_ensure_admin_creates_once(monkeypatch, django_user_model):

@@ -123,9 +123,13 @@ def test_failed_extraction_shows_error_and_retry(logged_in_client, article_with_
     assert "Retry extraction" in html
 
 
-def test_extract_again_requeues(logged_in_client, article_with_claims, django_capture_on_commit_callbacks):
+def test_extract_again_requeues(
+    logged_in_client, article_with_claims, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        response = logged_in_client.post(f"/articles/{article_with_claims.pk}/extract/", follow=True)
+        response = logged_in_client.post(
+            f"/articles/{article_with_claims.pk}/extract/", follow=True
+        )
     assert "Extraction queued again." in response.content.decode()
     article_with_claims.refresh_from_db()
     assert article_with_claims.extraction_state == "pending"
