@@ -21,12 +21,12 @@ $(DEV): $(RUNTIME) requirements-dev.txt
 	touch $@
 
 setup: $(RUNTIME)
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py load_seeds
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_seeds
+	$(BIN)/python manage.py ensure_admin
 
 run: setup
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runall
+	$(BIN)/python manage.py runall
 
 lint: $(DEV)
 	$(BIN)/ruff check .

@@ -141,6 +141,8 @@ class Claim(models.Model):
     )
     # Set when a person first changes the claim; extraction never overwrites such a claim.
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Why the claim needs another look (e.g. a reference figure it was checked against changed).
+    review_flag = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

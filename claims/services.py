@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from claims import verifying
 from claims.models import Article, Claim, ExtractionState
 from claims.text import TextRejected, normalise_article
 
@@ -200,7 +201,8 @@ def claims_replace(*, article: Article, candidates: Iterable) -> ReplaceStats:
 
     Running it again with the same candidates changes nothing. A claim a person has touched
     (reviewed_at set) is never changed or removed, and a candidate that overlaps it is dropped.
-    Untouched claims no longer found are removed. Marks the article's extraction as done.
+    Untouched claims no longer found are removed. Marks the article's extraction as done and
+    queues verification of the new claims after commit.
     """
     existing = {(c.start, c.end): c for c in article.claims.select_for_update()}
     reviewed = [c for c in existing.values() if c.reviewed_at is not None]
@@ -240,6 +242,7 @@ def claims_replace(*, article: Article, candidates: Iterable) -> ReplaceStats:
         extraction_error="",
         extraction_finished_at=timezone.now(),
     )
+    verifying.claims_verification_enqueue(claim_ids=[c.pk for c in created])
     return ReplaceStats(
         created=len(created),
         updated=updated,
@@ -305,36 +308,45 @@ class ReferenceImportStats:
     created: int
     updated: int
     unchanged: int
-    changed_ids: tuple[int, ...]
+    new_ids: tuple[int, ...]
+    # (figure id, old figure as text) for figures whose numbers or date changed.
+    changed: tuple[tuple[int, str], ...]
+    claims_rechecked: int = 0
 
 
 @transaction.atomic
 def reference_figures_import(*, rows: list[dict]) -> ReferenceImportStats:
     """Upsert reference figures keyed on what they measure and who published them.
 
-    All rows or none: call it only with rows that parsed cleanly. Returns the ids of figures that
-    are new or whose numbers changed, so the claims they bear on can be checked again.
+    All rows or none: call it only with rows that parsed cleanly. Claims the new or changed
+    figures bear on are checked again in the background, and a claim whose verdict rested on a
+    figure that changed is flagged for review with the old and the new figure.
     """
     from claims.models import ReferenceFigure
 
     created = updated = unchanged = 0
-    changed: list[int] = []
+    new_ids: list[int] = []
+    changed: list[tuple[int, str]] = []
     for row in rows:
         key = {k: row[k] for k in REFERENCE_KEY}
         figure = ReferenceFigure.objects.select_for_update().filter(**key).first()
         if figure is None:
             figure = ReferenceFigure.objects.create(**row)
             created += 1
-            changed.append(figure.pk)
+            new_ids.append(figure.pk)
             continue
         diff = {k: v for k, v in row.items() if getattr(figure, k) != v}
         if not diff:
             unchanged += 1
             continue
+        before = str(figure)
         for k, v in diff.items():
             setattr(figure, k, v)
         figure.save()
         updated += 1
         if {"value", "low", "high", "published_on"} & diff.keys():
-            changed.append(figure.pk)
-    return ReferenceImportStats(created, updated, unchanged, tuple(changed))
+            changed.append((figure.pk, before))
+    rechecked = verifying.references_changed(new_ids=new_ids, changed=changed)
+    return ReferenceImportStats(
+        created, updated, unchanged, tuple(new_ids), tuple(changed), rechecked
+    )

@@ -13,7 +13,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from claims import services
+from claims import services, verifying
 from claims.extraction import ModelNotInstalled, extract
 
 logger = logging.getLogger(__name__)
@@ -66,6 +66,44 @@ def extract_article(self, article_id: int) -> str:
 @shared_task(name="claims.sweep_stuck")
 def sweep_stuck() -> dict:
     requeued = services.stuck_articles_requeue(stuck_after=_stuck_after())
-    if requeued:
-        logger.warning("Re-queued %d stuck article extractions: %s", len(requeued), requeued)
-    return {"articles": requeued}
+    claims = verifying.stuck_runs_requeue(stuck_after=_stuck_after())
+    if requeued or claims:
+        logger.warning("Re-queued stuck work: articles %s, claims %s", requeued, claims)
+    return {"articles": requeued, "claims": claims}
+
+
+@shared_task(name="claims.verify_claim", bind=True, max_retries=MAX_RETRIES, acks_late=True)
+def verify_claim(self, claim_id: int) -> str:
+    """Run every pending check of the claim's latest round, each claimed by a conditional update.
+
+    A run another worker holds is skipped; a transient failure puts the run in 'retrying' and the
+    task is retried with backoff; the last failure marks the run failed with its error.
+    """
+    stale = _stuck_after()
+    transient: list[str] = []
+    for run_id in verifying.pending_runs(claim_id=claim_id, stale_after=stale):
+        run = verifying.run_claim(run_id=run_id, stale_after=stale)
+        if run is None:
+            continue
+        try:
+            verifying.run_check(run=run)
+        except (verifying.TransientCheckError, *TRANSIENT_ERRORS) as exc:
+            if self.request.retries >= MAX_RETRIES:
+                verifying.run_mark_failed(
+                    run_id=run_id, error=f"Gave up after {MAX_RETRIES} retries: {exc}"
+                )
+            else:
+                verifying.run_mark_retrying(run_id=run_id, error=str(exc))
+                transient.append(str(exc))
+        except SoftTimeLimitExceeded:
+            verifying.run_mark_failed(
+                run_id=run_id, error="The check took too long and was stopped."
+            )
+            raise
+        except Exception as exc:
+            logger.exception("Check %s of claim %s failed", run.check_kind, claim_id)
+            verifying.run_mark_failed(run_id=run_id, error=f"{type(exc).__name__}: {exc}")
+    if transient:
+        raise self.retry(countdown=backoff_seconds(self.request.retries))
+    finished = verifying.claim_verification_finish(claim_id=claim_id)
+    return "finished" if finished else "waiting for other runs"

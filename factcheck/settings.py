@@ -30,7 +30,9 @@ def env_int(name: str, default: int) -> int:
     return int(value) if value.strip() else default
 
 
-DEBUG = env_bool("DEBUG", False)
+# On by default so a fresh checkout runs its commands as it is; production sets DEBUG=0 (and
+# then must set SECRET_KEY; `manage.py check --deploy` fails while DEBUG is on).
+DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:

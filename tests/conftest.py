@@ -140,3 +140,17 @@ def wait_for(predicate, *, timeout: float = 60, interval: float = 0.25, worker=N
         time.sleep(interval)
     detail = f"\nworker log:\n{worker.output()}" if worker else ""
     raise AssertionError(f"condition not met within {timeout}s{detail}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_stray_database_sessions(django_db_setup, django_db_blocker):
+    """Workers and the live server may leave a PostgreSQL session closing as the suite ends;
+    end them so the test database can be dropped cleanly."""
+    yield
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

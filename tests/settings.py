@@ -6,6 +6,8 @@ from pathlib import Path
 
 _ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("FACTCHECK_VAR_DIR", str(_ROOT / "var" / "test"))
+# Production-like: DEBUG off, so the security settings under test are the real ones.
+os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "tests-only-" + "k" * 60)
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")

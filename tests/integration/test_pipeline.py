@@ -76,7 +76,7 @@ def test_lost_broker_message_is_recovered_by_the_sweep(transactional_db, setting
     try:
         worker.wait_ready()
         requeued = sweep_stuck()
-        assert requeued == {"articles": [article_id]}
+        assert requeued["articles"] == [article_id]
         wait_for(lambda: _state(article_id) == "done", worker=worker)
     finally:
         worker.stop()
