@@ -249,8 +249,25 @@ class ReferenceFigure(models.Model):
         indexes = [models.Index(fields=["category", "location", "period_end"])]
 
     def __str__(self) -> str:
-        number = self.value if self.value is not None else f"{self.low}..{self.high}"
+        def fmt(x):
+            return f"{x:,.0f}" if x is not None else "?"
+
+        number = fmt(self.value) if self.value is not None else f"{fmt(self.low)}–{fmt(self.high)}"
         return f"{self.publisher}: {number} {self.counted}, {self.location}, {self.period_end}"
+
+    @property
+    def attribution(self) -> str:
+        """The credit to show wherever this figure is shown (seeds/reference licence terms)."""
+        if "Refugee Population Statistics" in self.dataset or "Refugee Data Finder" in self.dataset:
+            text = (
+                "Source: UNHCR Refugee Data Finder (https://www.unhcr.org/refugee-statistics/), "
+                "data via the refugees package (PopulationStatistics/refugees), CC BY 4.0"
+            )
+            if "IDMC" in self.publisher:
+                text += "; IDMC data as published in the UNHCR Refugee Data Finder"
+            return text
+        link = f" ({self.source_url})" if self.source_url else ""
+        return f"Source: {self.publisher}, {self.dataset}{link}"
 
 
 class CheckKind(models.TextChoices):

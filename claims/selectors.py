@@ -61,3 +61,18 @@ def article_segments(*, article: Article, claims: list[Claim]) -> list[Segment]:
     if position < len(body):
         segments.append(Segment(body[position:]))
     return segments
+
+
+def claim_detail(*, pk: int) -> Claim:
+    return Claim.objects.select_related("article", "assignee").get(pk=pk)
+
+
+def claim_runs(*, claim: Claim):
+    """The claim's verification runs, latest round first."""
+    return claim.runs.order_by("-round", "check_kind")
+
+
+def claim_evidence(*, claim: Claim):
+    return claim.evidence.select_related("reference", "source", "other_claim__article").order_by(
+        "kind", "-outcome", "key"
+    )

@@ -18,6 +18,8 @@ from django.utils import timezone
 from claims import verifying
 from claims.models import Article, Claim, ExtractionState
 from claims.text import TextRejected, normalise_article
+from claims.verification.bounds import point
+from claims.verification.consistency import fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -182,7 +184,7 @@ class ReplaceStats:
     new_claim_ids: tuple[int, ...]
 
 
-def _candidate_fields(candidate) -> dict:
+def _candidate_fields(candidate, *, published_on: dt.date | None) -> dict:
     values = {}
     for name in EXTRACTED_FIELDS:
         value = getattr(candidate, name, None)
@@ -192,6 +194,13 @@ def _candidate_fields(candidate) -> dict:
         if isinstance(value, str):
             value = value[: field.max_length] if field.max_length else value
         values[name] = value
+    # One definition of "the same figure" for the whole product: the consistency check's.
+    values["fingerprint"] = fingerprint(
+        values["category"],
+        values["location"] or None,
+        values["period_start"] or published_on,
+        point(values["value"], values["low"], values["high"]),
+    )
     return values
 
 
@@ -221,7 +230,7 @@ def claims_replace(*, article: Article, candidates: Iterable) -> ReplaceStats:
             r.start < candidate.end and candidate.start < r.end for r in reviewed
         ):
             continue
-        fields = _candidate_fields(candidate)
+        fields = _candidate_fields(candidate, published_on=article.published_on)
         if claim is None:
             created.append(
                 Claim.objects.create(article=article, start=key[0], end=key[1], **fields)

@@ -10,4 +10,6 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article_detail, name="article_detail"),
     path("articles/<int:pk>/extract/", views.article_extract_again, name="article_extract_again"),
     path("claims/", views.claim_list, name="claim_list"),
+    path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
+    path("claims/<int:pk>/verify/", views.claim_verify_again, name="claim_verify_again"),
 ]

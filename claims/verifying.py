@@ -220,9 +220,18 @@ def check_reference(*, run: VerificationRun) -> None:
     )
 
 
+def _neighbour_fingerprints(fingerprint: str) -> list[str]:
+    """The fingerprint and its neighbours one order of magnitude up and down, so that figures
+    either side of a bucket edge (3.1 and 3.2 million) still meet."""
+    head, _, magnitude = fingerprint.rpartition("|")
+    if not magnitude.lstrip("-").isdigit():
+        return [fingerprint]
+    return [f"{head}|{int(magnitude) + step}" for step in (-1, 0, 1)]
+
+
 def _peers(claim: Claim, fingerprint: str) -> list[tuple[Claim, PeerClaim]]:
     others = (
-        Claim.objects.filter(fingerprint=fingerprint)
+        Claim.objects.filter(fingerprint__in=_neighbour_fingerprints(fingerprint))
         .exclude(article_id=claim.article_id)
         .select_related("article")
         .order_by("article__published_on", "pk")[:200]

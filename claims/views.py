@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from claims import selectors, services
+from claims import selectors, services, verifying
 from claims.forms import ArticleForm, ClaimFilterForm
-from claims.models import Article
+from claims.models import Article, Claim
 
 
 @login_required
@@ -69,6 +70,32 @@ def article_extract_again(request, pk: int):
     else:
         messages.success(request, "Extraction queued again.")
     return redirect("claims:article_detail", pk=pk)
+
+
+@login_required
+def claim_detail(request, pk: int):
+    try:
+        claim = selectors.claim_detail(pk=pk)
+    except Claim.DoesNotExist:
+        raise Http404("No such claim") from None
+    return render(
+        request,
+        "claims/claim_detail.html",
+        {
+            "claim": claim,
+            "runs": selectors.claim_runs(claim=claim),
+            "evidence": selectors.claim_evidence(claim=claim),
+        },
+    )
+
+
+@login_required
+@require_POST
+def claim_verify_again(request, pk: int):
+    claim = get_object_or_404(Claim, pk=pk)
+    verifying.claims_verification_enqueue(claim_ids=[claim.pk])
+    messages.success(request, "Verification queued again.")
+    return redirect("claims:claim_detail", pk=pk)
 
 
 @login_required
