@@ -116,6 +116,37 @@ def article_extraction_requeue(*, article: Article) -> Article:
     return article
 
 
+def articles_extraction_requeue(*, article_ids: list[int], batch_size: int = 20) -> int:
+    """Queue (re-)extraction of many articles as batch tasks of `batch_size` articles each, so
+    more workers finish a backlog sooner. Articles being extracted right now are left alone.
+    Returns the number of batches queued."""
+    with transaction.atomic():
+        ids = list(
+            Article.objects.filter(pk__in=article_ids)
+            .exclude(extraction_state=ExtractionState.RUNNING)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        Article.objects.filter(pk__in=ids).update(
+            extraction_state=ExtractionState.PENDING,
+            extraction_error="",
+            extraction_queued_at=timezone.now(),
+        )
+        batches = [ids[i : i + batch_size] for i in range(0, len(ids), batch_size)]
+
+        def send() -> None:
+            from claims.tasks import extract_batch
+
+            for batch in batches:
+                try:
+                    extract_batch.delay(batch)
+                except Exception:
+                    logger.exception("Could not queue an extraction batch; the sweep will")
+
+        transaction.on_commit(send)
+    return len(batches)
+
+
 def article_extraction_claim(*, article_id: int, stale_after: dt.timedelta) -> Article | None:
     """Mark the article as being extracted, if nobody else is. Returns it, or None to skip.
 

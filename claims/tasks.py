@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from claims import services, verifying
-from claims.extraction import ModelNotInstalled, extract
+from claims.extraction import ModelNotInstalled, extract, extract_many
 
 logger = logging.getLogger(__name__)
 
@@ -107,3 +107,47 @@ def verify_claim(self, claim_id: int) -> str:
         raise self.retry(countdown=backoff_seconds(self.request.retries))
     finished = verifying.claim_verification_finish(claim_id=claim_id)
     return "finished" if finished else "waiting for other runs"
+
+
+@shared_task(name="claims.extract_batch", bind=True, max_retries=MAX_RETRIES, acks_late=True)
+def extract_batch(self, article_ids: list[int]) -> str:
+    """Extract a batch of articles through one `nlp.pipe` call (backlogs: `extract --all`).
+
+    Each article is claimed like in extract_article, so a batch and a single task never work on
+    the same article twice; a transient error releases the batch's articles and retries it.
+    """
+    claimed = [
+        article
+        for article_id in article_ids
+        if (
+            article := services.article_extraction_claim(
+                article_id=article_id, stale_after=_stuck_after()
+            )
+        )
+        is not None
+    ]
+    if not claimed:
+        return "skipped: nothing pending"
+    try:
+        results = extract_many([(a.body, a.published_on) for a in claimed])
+    except ModelNotInstalled as exc:
+        for article in claimed:
+            services.article_extraction_fail(article_id=article.pk, error=str(exc))
+        raise
+    except TRANSIENT_ERRORS as exc:
+        for article in claimed:
+            services.article_extraction_release(article_id=article.pk)
+        raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries)) from exc
+    done = 0
+    for article, candidates in zip(claimed, results, strict=True):
+        try:
+            services.claims_replace(article=article, candidates=candidates)
+            done += 1
+        except TRANSIENT_ERRORS:
+            # Left pending: the sweep queues it again.
+            services.article_extraction_release(article_id=article.pk)
+        except Exception as exc:
+            services.article_extraction_fail(
+                article_id=article.pk, error=f"{type(exc).__name__}: {exc}"
+            )
+    return f"extracted {done} of {len(claimed)} articles"

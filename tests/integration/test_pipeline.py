@@ -82,3 +82,38 @@ def test_lost_broker_message_is_recovered_by_the_sweep(transactional_db, setting
         worker.stop()
     claim = Claim.objects.get(article_id=article_id)
     assert (claim.qualifier, claim.high) == ("nearly", 10_000)
+
+
+def test_extract_all_runs_batches_on_the_worker_and_is_idempotent(celery_worker_process):
+    import io
+
+    from django.core.management import call_command
+
+    texts = [
+        "date 2020-03-02 Some 13,000 refugees gathered at the border.",
+        "date 2020-03-03 The army sent thousands of troops to the province.",
+        "date 2021-05-01 Nearly 40 people were killed in the attack.",
+    ]
+    ids = [services.article_ingest(text=t).article.pk for t in texts]
+    wait_for(lambda: all(_state(i) == "done" for i in ids), worker=celery_worker_process)
+    reviewed = Claim.objects.get(article_id=ids[0])
+    reviewed.value, reviewed.reviewed_at = 13_500, timezone.now()
+    reviewed.save()
+    before = sorted(Claim.objects.values_list("pk", "surface", "value"))
+
+    out = io.StringIO()
+    call_command("extract", "--all", "--articles-per-task", "2", stdout=out)
+    assert out.getvalue().strip() == "Queued 3 article(s) in 2 batch task(s)."
+    wait_for(
+        lambda: (
+            all(_state(i) == "done" for i in ids)
+            and all(a.extraction_attempts == 2 for a in Article.objects.filter(pk__in=ids))
+        ),
+        worker=celery_worker_process,
+    )
+    assert sorted(Claim.objects.values_list("pk", "surface", "value")) == before
+    assert "claims.extract_batch" in celery_worker_process.output()
+
+    out = io.StringIO()
+    call_command("extract", "--all", "--since", "2021-01-01", stdout=out)
+    assert out.getvalue().strip() == "Queued 1 article(s) in 1 batch task(s)."

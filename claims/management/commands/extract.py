@@ -29,8 +29,21 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "jsonl"], default="json")
         parser.add_argument("--jsonl-in", dest="jsonl_in")
         parser.add_argument("--batch-size", type=int, default=32)
+        parser.add_argument(
+            "--all",
+            action="store_true",
+            help="queue re-extraction of stored articles as Celery batch tasks (see --since)",
+        )
+        parser.add_argument("--since", help="with --all: articles published on or after DATE")
+        parser.add_argument("--until", help="with --all: articles published on or before DATE")
+        parser.add_argument(
+            "--articles-per-task", type=int, default=20, help="with --all: batch size per task"
+        )
 
     def handle(self, *args, **options):
+        if options["all"]:
+            self._queue_all(options)
+            return
         try:
             if options["jsonl_in"]:
                 self._jsonl_in(options["jsonl_in"], options["batch_size"])
@@ -40,6 +53,21 @@ class Command(BaseCommand):
                 raise CommandError("give article FILES, or --jsonl-in IN.jsonl")
         except ModelNotInstalled as exc:
             raise CommandError(str(exc)) from None
+
+    def _queue_all(self, options) -> None:
+        from claims.models import Article
+        from claims.services import articles_extraction_requeue
+
+        articles = Article.objects.all()
+        if options["since"]:
+            articles = articles.filter(published_on__gte=_date(options["since"]))
+        if options["until"]:
+            articles = articles.filter(published_on__lte=_date(options["until"]))
+        ids = list(articles.order_by("pk").values_list("pk", flat=True))
+        batches = articles_extraction_requeue(
+            article_ids=ids, batch_size=max(1, options["articles_per_task"])
+        )
+        self.stdout.write(f"Queued {len(ids)} article(s) in {batches} batch task(s).")
 
     def _jsonl_in(self, path: str, batch_size: int) -> None:
         stream = sys.stdin if path == "-" else Path(path).open(encoding="utf-8")  # noqa: SIM115
