@@ -6,10 +6,11 @@ their plain inputs, calls them, and stores what came out. Tasks call these funct
 
 import datetime as dt
 import logging
+import os
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Max, Q
+from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from claims import fetching
@@ -56,6 +57,7 @@ def claim_facts(claim: Claim) -> ClaimFacts:
         period_end=claim.period_end,
         published_on=claim.article.published_on,
         surface=claim.surface,
+        sentence=claim.sentence,
     )
 
 
@@ -93,6 +95,15 @@ def claims_verification_enqueue(*, claim_ids: list[int] | tuple[int, ...]) -> in
             .values("claim_id")
             .annotate(last=Max("round"))
             .values_list("claim_id", "last")
+        )
+        # Runs of an earlier round that never started are superseded: workers take only the
+        # latest round, so they would otherwise show 'queued' for ever.
+        VerificationRun.objects.filter(
+            claim_id__in=claim_ids, state__in=[RunState.QUEUED, RunState.RETRYING]
+        ).update(
+            state=RunState.FAILED,
+            error="Superseded by a newer round of checks.",
+            finished_at=timezone.now(),
         )
         VerificationRun.objects.bulk_create(
             [
@@ -298,9 +309,33 @@ def check_consistency(*, run: VerificationRun) -> None:
     )
 
 
+def _setting(name: str, default: str = "") -> str:
+    """A Django setting, else the environment variable of the same name, else default."""
+    value = getattr(settings, name, None)
+    if value is None:
+        value = os.environ.get(name, "")
+    return str(value) if value not in (None, "") else default
+
+
+def allowed_private_endpoints() -> frozenset[tuple[str, int]]:
+    """FETCH_ALLOWED_PRIVATE_ENDPOINTS: "127.0.0.1:8123,[::1]:8123" (tests only; empty in
+    production). Exactly these address:port pairs are fetched although non-public."""
+    pairs = set()
+    for item in _setting("FETCH_ALLOWED_PRIVATE_ENDPOINTS").split(","):
+        host, _, port = item.strip().rpartition(":")
+        if host and port.isdigit():
+            pairs.add((host.strip("[]"), int(port)))
+    return frozenset(pairs)
+
+
 def fetch_config() -> fetching.FetchConfig:
+    defaults = fetching.FetchConfig()
     return fetching.FetchConfig(
-        allow_private=settings.FETCH_ALLOW_PRIVATE, max_bytes=settings.FETCH_MAX_BYTES
+        allow_private=settings.FETCH_ALLOW_PRIVATE,
+        max_bytes=settings.FETCH_MAX_BYTES,
+        read_timeout=float(_setting("FETCH_READ_TIMEOUT", str(defaults.read_timeout))),
+        total_timeout=float(_setting("FETCH_TOTAL_TIMEOUT", str(defaults.total_timeout))),
+        allowed_private_endpoints=allowed_private_endpoints(),
     )
 
 
@@ -404,11 +439,21 @@ def claim_verification_finish(*, claim_id: int) -> bool:
 def stuck_runs_requeue(*, stuck_after: dt.timedelta) -> list[int]:
     """Claims whose runs sat queued/retrying/running too long are queued again."""
     cutoff = timezone.now() - stuck_after
+    # Only the latest round: workers never take a run of an earlier one, so re-sending for it
+    # would repeat on every sweep.
+    latest = (
+        VerificationRun.objects.filter(claim_id=OuterRef("claim_id"))
+        .order_by("-round")
+        .values("round")[:1]
+    )
     claim_ids = list(
         VerificationRun.objects.filter(
             Q(state__in=[RunState.QUEUED, RunState.RETRYING], queued_at__lt=cutoff)
             | Q(state=RunState.RUNNING, started_at__lt=cutoff)
         )
+        .filter(round=Subquery(latest))
+        # Without this order_by, Meta.ordering's columns join the DISTINCT and ids repeat.
+        .order_by("claim_id")
         .values_list("claim_id", flat=True)
         .distinct()[:1000]
     )

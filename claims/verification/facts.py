@@ -21,7 +21,10 @@ class ClaimFacts:
     Bounds follow the qualifier: exact (value = low = high), approximate (value only),
     more_than (value, low), less_than (value, high), nearly (value, high), range (low, high),
     vague (low, high). `published_on` is the article's date; `period_start`/`period_end` the time
-    the figure is about, when the text says so.
+    the figure is about, when the text says so. `sentence` is the sentence the figure was found
+    in (optional): the reference check reads the words around `surface` in it to tell a group at
+    a border or an event ("13,000 refugees have gathered on the border") from a standing total
+    ("Turkey hosts 3.6 million refugees"); see claims/verification/context.py.
     """
 
     value: float | None
@@ -38,6 +41,7 @@ class ClaimFacts:
     period_end: date | None = None
     published_on: date | None = None
     surface: str = ""
+    sentence: str = ""
 
 
 @dataclass(frozen=True)

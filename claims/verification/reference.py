@@ -8,7 +8,14 @@ Selection rule (`select_references`), in this order:
 2. Compatible counted noun (`counted_compatible`): refugees are not asylum-seekers, a count of
    children is not a count of everyone, "people" matches displaced people or refugees loosely.
 3. Same place (`place_key`), or a place reporters use for it (`RELATED_PLACES`, e.g. a claim
-   about Idlib may be checked against OCHA's north-west Syria figures, ranked lower).
+   about Idlib may be checked against OCHA's north-west Syria figures, ranked lower). Borders are
+   places of their own (`BORDERS`, `border_key`): "border between Turkey and Greece",
+   "Greek-Turkish frontier", "Pazarkule" all key to "Turkey-Greece border", which matches IOM's and
+   IFRC's border counts and never Turkey's or Greece's national figures. The claim's place comes
+   from `claim_view`: when its sentence attaches the figure to a border ("... on its border with
+   Turkey", "have congregated on the border between Turkey and Greece") and its location is
+   missing or one of the border's countries (an extractor may give just "Turkey"), the border is
+   the place.
 4. Same origin when the claim has one ("Syrian refugees" needs rows about people from Syria;
    "refugees hosted (all origins)" is then left out). A claim without an origin may use rows with
    one, ranked lower.
@@ -23,10 +30,36 @@ Selection rule (`select_references`), in this order:
 6. Stock vs flow: when the claim's period is known, a flow (a span) is never compared with a stock
    (one date). When it is unknown, flows rank below stocks.
 
-Ranking among candidates: flows after stocks when the claim's period is unknown, then
-counted-noun specificity, place, origin, knowability, nearness of the reference period to the
-claim's time (its period, else the article date), and last precision (an exact count before a
-rounded "almost X").
+Ranking among candidates: for a claim about a group at one place or event (`claim_view`: a
+border place, or event words such as "gathered", "blocked", "stranded", "crossed" around the
+figure; context.py), figures about events first; then flows after stocks when the claim's period
+is unknown, then counted-noun specificity, place, origin, knowability, nearness of the
+reference period to the claim's time (its period, else the article date), and last precision (an
+exact count before a rounded "almost X").
+
+Different quantities (`compare`): a decisive outcome becomes inconclusive, with the reason in the
+explanation and `Comparison.comparable = False`, when the reference measures something else:
+
+- the claim counts a group at one place or event and the reference is a standing total (a stock
+  that is not about an event: UNHCR's end-year refugees in Turkey, "refugees hosted (all
+  origins)"): a crowd at a border is not the national refugee stock, whatever the numbers;
+- the reference is more than `SCALE_GAP_LIMIT` (10, one order of magnitude) times above or below
+  the claimed figure (`scale_factor`): "3,576,370 ... is about 360 times the claimed figure, so it
+  probably counts something else (a national total vs. a local group)". Rounding, vintages and
+  definitions move figures by percents, and even a loose definition (refugees vs. all
+  migrants, registered vs. estimated) rarely by a factor of ten; a tenfold gap almost always
+  means a part against a whole. The limit is exclusive, so a claim exactly ten times off is
+  still judged.
+
+A genuine big error must still reach the reviewer, so the scale guard keeps the outcome when
+the claim's own words describe the same kind of total (stock words such as "hosts", "home to",
+"registered": "Turkey hosts 36,000 Syrian refugees" is simply wrong, and stays contradicted and
+inaccurate) or when the gap looks like a slipped decimal or unit (`looks_like_slip`: the
+reference shifted by a power of ten is within `SLIP_TOLERANCE` of a claimed figure with at least
+two significant digits: "36,000" vs 3,576,370). The explanation then names the gap and asks the
+reviewer to check for a misreport. A claim with no context at all (no sentence, no cue in its
+counted phrase) is treated as possibly local: inconclusive, and the explanation says how far off
+it would be if it did mean the reference's total.
 """
 
 from __future__ import annotations
@@ -37,6 +70,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .bounds import (
     EXACT_TOLERANCE,
@@ -49,8 +83,10 @@ from .bounds import (
     qualifier_tolerance,
     reading,
     reference_wording,
+    rounding_step,
     wording,
 )
+from .context import FigureContext, figure_context, is_border_word, words_of
 from .facts import ClaimFacts, ReferenceFacts
 
 SUPPORTS = "supports"
@@ -81,6 +117,7 @@ PLACE_ALIASES: dict[str, tuple[str, ...]] = {
     "Germany": ("Germany", "Federal Republic of Germany", "German", "Germans"),
     "Afghanistan": ("Afghanistan", "Afghan", "Afghans"),
     "Russia": ("Russia", "Russian Federation", "Russian", "Russians"),
+    "Bulgaria": ("Bulgaria", "Republic of Bulgaria", "Bulgarian", "Bulgarians"),
     "Idlib": (
         "Idlib",
         "Idleb",
@@ -125,6 +162,19 @@ PLACE_ALIASES: dict[str, tuple[str, ...]] = {
         "border between Greece and Turkey",
         "Greek border with Turkey",
         "Turkey's border with Greece",
+        # crossing points and the border river, as news names them
+        "Pazarkule",
+        "Pazarkule border crossing",
+        "Kastanies",
+        "Kastanies border crossing",
+        "Ipsala",
+        "Ipsala border crossing",
+        "Kipoi",
+        "Kipoi border crossing",
+        "Evros",
+        "Evros river",
+        "Evros border",
+        "Meric river",
     ),
     "Europe": ("Europe", "European"),
     "World": ("World", "worldwide", "global", "globally", "the world"),
@@ -148,6 +198,26 @@ DEMONYMS: dict[str, str] = {
     "Germany": "German",
     "Afghanistan": "Afghan",
     "Russia": "Russian",
+    "Bulgaria": "Bulgarian",
+}
+
+# Countries: the places a national stock is about, and the places a border runs between.
+COUNTRIES: frozenset[str] = frozenset(DEMONYMS)
+
+# Border places: canonical name -> the two countries it runs between. A place name that mentions
+# a border word ("border", "frontier", "crossing", see context.BORDER_WORDS) and two countries
+# ("border between Turkey and Greece", "Greek-Turkish frontier", "Greece's border with Turkey",
+# "on its border with Turkey" when the sentence's subject is Greece) keys to the border between
+# them: the name below, or "A-B border" (alphabetical) for a pair not listed. A border phrase
+# naming one country only ("the closed Turkish border") keys to "<Country> border". A border place
+# never matches a national figure of either country (a crowd at a border is not a national stock).
+BORDERS: dict[str, tuple[str, str]] = {
+    "Turkey-Greece border": ("Turkey", "Greece"),
+    "Syria-Turkey border": ("Syria", "Turkey"),
+    "Turkey-Bulgaria border": ("Turkey", "Bulgaria"),
+    "Lebanon-Syria border": ("Lebanon", "Syria"),
+    "Jordan-Syria border": ("Jordan", "Syria"),
+    "Iraq-Syria border": ("Iraq", "Syria"),
 }
 
 _GENERIC_PLACE_WORDS = ("province", "governorate", "region", "area", "city", "country")
@@ -170,12 +240,14 @@ _ALIAS_INDEX: dict[str, str] = {
 }
 
 
-def place_key(name: str | None) -> str | None:
+def place_key(name: str | None, *, context: str | None = None) -> str | None:
     """The canonical name of a place ("Türkiye" -> "Turkey", "Syrian" -> "Syria").
 
     Parenthesised detail is dropped ("Turkey (Edirne province)" -> "Turkey") and so is a trailing
-    "province"/"governorate" when that leaves a known place. Names not in the table come back in
-    normalised lower case, so two spellings of an unknown place still compare equal.
+    "province"/"governorate" when that leaves a known place. A border ("border between Turkey and
+    Greece", "Greek-Turkish frontier") keys to a border place (`BORDERS`); `context` (the
+    sentence) names the country behind "its/their border with Turkey". Names not in the table come
+    back in normalised lower case, so two spellings of an unknown place still compare equal.
     """
     if not name or not name.strip():
         return None
@@ -189,7 +261,78 @@ def place_key(name: str | None) -> str | None:
             words.pop()
             if " ".join(words) in _ALIAS_INDEX:
                 return _ALIAS_INDEX[" ".join(words)]
+    border = border_key(candidates[1], context=context)
+    if border is not None:
+        return border
     return _normalise(candidates[1]) or None
+
+
+_POSSESSIVE_PRONOUNS = frozenset(("its", "their", "our", "his", "her"))
+
+
+def border_key(text: str | None, *, context: str | None = None) -> str | None:
+    """The border place a phrase names, or None when it names no border.
+
+    Needs a border word and at least one country: two countries give their border ("on the
+    border between Turkey and Greece" -> "Turkey-Greece border"); "its/their border with Y" takes
+    the other country from `context` (the first other country named there, usually the subject:
+    "Greece said ... on its border with Turkey"); one country alone gives "<Country> border".
+    """
+    if not text:
+        return None
+    words = words_of(text)
+    border_at = next((i for i, w in enumerate(words) if is_border_word(w)), None)
+    if border_at is None:
+        return None
+    found = _countries_in(words)
+    pronoun = any(w in _POSSESSIVE_PRONOUNS for w in words[max(0, border_at - 3) : border_at])
+    if len(found) == 1 and pronoun and context:
+        others = [c for c in _countries_in(words_of(context)) if c not in found]
+        found += others[:1]
+    if not found:
+        return None
+    if len(found) == 1:
+        return f"{found[0]} border"
+    pair = frozenset(found[:2])
+    for name, countries in BORDERS.items():
+        if frozenset(countries) == pair:
+            return name
+    return "-".join(sorted(pair)) + " border"
+
+
+def border_countries(key: str | None) -> frozenset[str]:
+    """The countries a border place runs between ("Turkey-Greece border" -> Turkey, Greece);
+    empty for a place that is not a border."""
+    if not key:
+        return frozenset()
+    if key in BORDERS:
+        return frozenset(BORDERS[key])
+    if key.endswith(" border"):
+        parts = key[: -len(" border")].split("-")
+        if all(p in COUNTRIES for p in parts):
+            return frozenset(parts)
+    return frozenset()
+
+
+def is_border_place(key: str | None) -> bool:
+    return bool(border_countries(key))
+
+
+def _countries_in(words: list[str]) -> list[str]:
+    """Countries named in a word list, in order of first mention (demonyms count)."""
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(4, len(words) - i), 0, -1):
+            key = _COUNTRY_INDEX.get(" ".join(words[i : i + size]))
+            if key:
+                if key not in found:
+                    found.append(key)
+                i += size
+                break
+        else:
+            i += 1
+    return found
 
 
 def origin_from_counted(counted: str | None) -> str | None:
@@ -213,6 +356,13 @@ def origin_from_counted(counted: str | None) -> str | None:
             return _DEMONYM_INDEX[word]
     return None
 
+
+_COUNTRY_INDEX: dict[str, str] = {
+    " ".join(words_of(alias)): canonical
+    for canonical, aliases in PLACE_ALIASES.items()
+    if canonical in COUNTRIES
+    for alias in (canonical, *aliases)
+}
 
 _DEMONYM_INDEX: dict[str, str] = {}
 for _place, _adjective in DEMONYMS.items():
@@ -259,6 +409,9 @@ _MODIFIERS: dict[str, str] = {
     "share": r"\bshare\b|\bcontributions?\b",
     "tranche": r"\btranche\b",
     "destination": r"\bmoved to\b",
+    # people stopped from crossing are not the people who crossed, gathered or are hosted
+    "prevented": r"\bblocked\b|\bprevented\b|\bstopped\b|\bturned (?:back|away)\b"
+    r"|\bpushed back\b|\bintercepted\b|\bdeterred\b",
 }
 # Related families: (claim family, reference family) -> specificity (2 close, 1 loose).
 _RELATED_FAMILIES: dict[tuple[str, str], int] = {
@@ -359,6 +512,78 @@ def _words(families: Iterable[str]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# What the claim's words say: a group at one place or event, or a standing total
+
+# A claim whose own period is known and longer than this is a flow over time ("displaced since
+# December"), not an event at one place, whatever words surround it.
+EVENT_MAX_DAYS = 31
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """The claim's place (border places resolved from its sentence) and its figure's context."""
+
+    place: str | None
+    context: FigureContext
+    is_event: bool
+
+
+@lru_cache(maxsize=1024)
+def claim_view(claim: ClaimFacts) -> ClaimView:
+    """Resolve the claim's place and whether it counts a group at one place or event.
+
+    Place: `claim.location` through `place_key`; when the words around the figure attach it to a
+    border ("... refugees on its border with Turkey", "have congregated on the border between
+    Turkey and Greece", or a counted phrase "refugees gathered at the border") and the location
+    is missing or is one of that border's countries (extractors often give just "Turkey"), the
+    place is the border instead. A location that is itself a border keeps it, with "its border
+    with Y" completed from the sentence.
+
+    Event: the place is a border, or the figure's clause has event words and no stock words
+    (context.EVENT_WORDS / STOCK_WORDS), unless the claim's period is known and longer than
+    EVENT_MAX_DAYS.
+    """
+    context = figure_context(claim.sentence, claim.surface, claim.counted)
+    place = place_key(claim.location, context=claim.sentence or None)
+    if not is_border_place(place) and context.border_phrase:
+        border = border_key(context.border_phrase, context=claim.sentence or None)
+        if border is not None and (place is None or place in border_countries(border)):
+            place = border
+    long_period = (
+        claim.period_start is not None
+        and claim.period_end is not None
+        and (claim.period_end - claim.period_start).days > EVENT_MAX_DAYS
+    )
+    is_event = (is_border_place(place) or context.is_event) and not long_period
+    return ClaimView(place=place, context=context, is_event=is_event)
+
+
+def claim_place(claim: ClaimFacts) -> str | None:
+    """The place a claim is checked against (see `claim_view`)."""
+    return claim_view(claim).place
+
+
+def reference_is_event(ref: ReferenceFacts) -> bool:
+    """A figure about a group at one place or event: a border place, or event words in what it
+    counts ("migrants gathered at ...", "people waiting at ...", "arriving by sea")."""
+    if is_border_place(place_key(ref.location)):
+        return True
+    return bool(figure_context(None, None, ref.counted).event_words)
+
+
+def reference_is_standing_total(ref: ReferenceFacts) -> bool:
+    """A stock (one date) that is not an event: a national, regional or world total."""
+    return not _is_flow(ref.period_start, ref.period_end) and not reference_is_event(ref)
+
+
+def _cue_words(view: ClaimView) -> str:
+    words = list(view.context.event_words[:3])
+    if is_border_place(view.place) and not any("border" in w for w in words):
+        words.insert(0, view.place)
+    return ", ".join(f"'{w}'" for w in words) or "its wording"
+
+
+# ---------------------------------------------------------------------------------------------
 # Selection
 
 PUBLISHED_BEFORE = "published_before"
@@ -378,12 +603,14 @@ class RankedReference:
     distance_days: float | None
     kind_mismatch_unknown: bool
     reasons: tuple[str, ...] = field(default=())
+    event_mismatch: bool = False
 
     @property
     def sort_key(self) -> tuple:
         ref = self.reference
         bounded = ref.value is None or ref.low is not None or ref.high is not None
         return (
+            self.event_mismatch,
             self.kind_mismatch_unknown,
             -self.counted.specificity,
             not self.same_place,
@@ -431,7 +658,8 @@ def _rank(claim: ClaimFacts, ref: ReferenceFacts) -> RankedReference | None:
     if not counted:
         return None
 
-    claim_place, ref_place = place_key(claim.location), place_key(ref.location)
+    view = claim_view(claim)
+    claim_place, ref_place = view.place, place_key(ref.location)
     if claim_place is None or ref_place is None:
         return None
     same_place = claim_place == ref_place
@@ -467,6 +695,12 @@ def _rank(claim: ClaimFacts, ref: ReferenceFacts) -> RankedReference | None:
         reasons.append(f"the reference counts only people from {ref_origin}")
     if kind_mismatch_unknown:
         reasons.append("the reference counts a flow over a period; the claim's period is unknown")
+    event_mismatch = view.is_event and not reference_is_event(ref)
+    if event_mismatch:
+        reasons.append(
+            f"the claim counts a group at one place or event ({_cue_words(view)}); the reference "
+            "does not (ranked lower)"
+        )
     reasons.append(knowability_reason)
     distance = _distance_days(claim, ref)
     if distance is not None:
@@ -480,6 +714,7 @@ def _rank(claim: ClaimFacts, ref: ReferenceFacts) -> RankedReference | None:
         distance_days=distance,
         kind_mismatch_unknown=kind_mismatch_unknown,
         reasons=tuple(reasons),
+        event_mismatch=event_mismatch,
     )
 
 
@@ -552,6 +787,11 @@ class Comparison:
     tolerance: float
     explanation: str
     reference: ReferenceFacts
+    # How many times apart the reference and the claimed figure are (scale_factor()).
+    scale_factor: float | None = None
+    # False when the reference measures something else (a standing total for an event claim, or
+    # a figure more than SCALE_GAP_LIMIT times away): the outcome is then inconclusive.
+    comparable: bool = True
 
 
 def compare(
@@ -600,11 +840,164 @@ def compare(
         outcome = INCONCLUSIVE
     difference = _relative_difference(q, claim, ref_point)
     gap = _gap_text(q, outcome, difference, t, ref, ref_reading, accept)
-    explanation = f"{_ref_sentence(ref)}; the claim says {_claim_words(claim, unit)}: {gap}."
-    return _comparison(claim, ref, outcome, rule, ref_point, difference, tolerance, explanation)
+    claimed = _claim_words(claim, unit)
+    explanation = f"{_ref_sentence(ref)}; the claim says {claimed}: {gap}."
+    factor = scale_factor(claim, ref_point)
+    if outcome == INCONCLUSIVE:
+        return _comparison(
+            claim, ref, outcome, rule, ref_point, difference, tolerance, explanation, factor
+        )
+
+    # Is the reference a measure of the same thing? (see "Different quantities" above)
+    view = claim_view(claim)
+    if view.is_event and reference_is_standing_total(ref):
+        explanation = (
+            f"{_ref_sentence(ref)}; the claim says {claimed} about a group at one place or event "
+            f"({_cue_words(view)}), while the reference is {_total_words(ref)}: they measure "
+            "different things, so it neither confirms nor refutes the claim."
+        )
+        return _comparison(
+            claim,
+            ref,
+            INCONCLUSIVE,
+            rule,
+            ref_point,
+            difference,
+            tolerance,
+            explanation,
+            factor,
+            comparable=False,
+        )
+    if factor is not None and factor > SCALE_GAP_LIMIT:
+        anchor = claim_anchor(q, claim.value, claim.low, claim.high) or 0.0
+        bigger = (ref_point or 0.0) > anchor
+        times = _times_words(factor, above=bigger)
+        if view.context.is_stock or looks_like_slip(claim, ref_point):
+            why = (
+                f"the claim's wording ({', '.join(repr(w) for w in view.context.stock_words)}) "
+                "describes the same kind of total"
+                if view.context.is_stock
+                else "its digits match the claim's, shifted by a power of ten"
+            )
+            explanation += (
+                f" The reference is {times}; {why}, so the comparison stands: check the claim "
+                "for a misreported figure."
+            )
+            return _comparison(
+                claim, ref, outcome, rule, ref_point, difference, tolerance, explanation, factor
+            )
+        if bigger:
+            kinds = (
+                f"{_total_words(ref)} vs. {'a local group' if view.is_event else 'a part of it'}"
+            )
+        else:
+            kinds = "a part vs. a larger total"
+        explanation = (
+            f"{_ref_sentence(ref)}; the claim says {claimed}: the reference figure "
+            f"({format_number(ref_point, unit)}) is {times}, so it probably counts something "
+            f"else ({kinds})."
+        )
+        if not view.is_event:
+            explanation += (
+                " If the claim does mean this figure, it is off by that factor: check for a "
+                "misreport."
+            )
+        return _comparison(
+            claim,
+            ref,
+            INCONCLUSIVE,
+            rule,
+            ref_point,
+            difference,
+            tolerance,
+            explanation,
+            factor,
+            comparable=False,
+        )
+    return _comparison(
+        claim, ref, outcome, rule, ref_point, difference, tolerance, explanation, factor
+    )
 
 
-def _comparison(claim, ref, outcome, rule, ref_point, difference, tolerance, explanation):
+# How many times apart a claim and a reference may be and still count the same thing.
+SCALE_GAP_LIMIT = 10.0
+# How close the reference, shifted by a power of ten, must come to the claimed figure for the gap
+# to read as a misplaced decimal or unit ("36,000" for 3.6 million) rather than another quantity.
+SLIP_TOLERANCE = EXACT_TOLERANCE
+
+
+def scale_factor(claim: ClaimFacts, ref_point: float | None) -> float | None:
+    """How many times apart the reference and the claimed figure are (>= 1), or None.
+
+    The claimed figure is the claim's anchor (the number a reader would quote: the X of "more
+    than X", "nearly X", "about X"); for a range or vague claim the nearer end of its range
+    (1 when the reference is inside it).
+    """
+    if ref_point is None or ref_point <= 0:
+        return None
+    q = claim.qualifier
+    if q in ("range", "vague") and claim.low is not None and claim.high is not None:
+        if ref_point > claim.high > 0:
+            return ref_point / claim.high
+        if 0 < ref_point < claim.low:
+            return claim.low / ref_point
+        return 1.0
+    anchor = claim_anchor(q, claim.value, claim.low, claim.high)
+    if not anchor or anchor <= 0:
+        return None
+    return max(ref_point / anchor, anchor / ref_point)
+
+
+def looks_like_slip(claim: ClaimFacts, ref_point: float | None) -> bool:
+    """Is the gap a power of ten with the same leading digits ("36,000" vs 3,576,370)?
+
+    Needs a claimed figure with at least two significant digits: "10,000" vs a million says
+    nothing about a slip, "36,000" vs 3.6 million does.
+    """
+    anchor = claim_anchor(claim.qualifier, claim.value, claim.low, claim.high)
+    if not anchor or anchor <= 0 or not ref_point or ref_point <= 0:
+        return False
+    if anchor / rounding_step(anchor) < 10:
+        return False
+    shift = 10 ** round(math.log10(ref_point / anchor))
+    if shift == 1:
+        return False
+    return abs(ref_point / shift - anchor) <= SLIP_TOLERANCE * anchor
+
+
+def _times_words(factor: float, *, above: bool) -> str:
+    """ "about 360 times the claimed figure" / "about 1/360 of the claimed figure"."""
+    digits = 10 ** max(0, math.floor(math.log10(factor)) - 1)
+    rounded = f"{round(factor / digits) * digits:,.0f}"
+    if above:
+        return f"about {rounded} times the claimed figure"
+    return f"about 1/{rounded} of the claimed figure"
+
+
+def _total_words(ref: ReferenceFacts) -> str:
+    key = place_key(ref.location)
+    if is_border_place(key):
+        return "a count at the border"
+    if key == "World":
+        return "a worldwide total"
+    if key in COUNTRIES:
+        return "a national total"
+    return f"a total for {ref.location}"
+
+
+def _comparison(
+    claim,
+    ref,
+    outcome,
+    rule,
+    ref_point,
+    difference,
+    tolerance,
+    explanation,
+    factor=None,
+    *,
+    comparable=True,
+):
     return Comparison(
         outcome=outcome,
         rule=rule,
@@ -621,6 +1014,8 @@ def _comparison(claim, ref, outcome, rule, ref_point, difference, tolerance, exp
         tolerance=tolerance,
         explanation=explanation,
         reference=ref,
+        scale_factor=factor,
+        comparable=comparable,
     )
 
 
@@ -838,7 +1233,9 @@ def suggest_verdict(comparisons: Sequence[Comparison]) -> tuple[str, int | None,
     """
     decisive = [c for c in comparisons if c.outcome != INCONCLUSIVE]
     if not decisive:
-        if comparisons:
+        if comparisons and not comparisons[0].comparable:
+            reason = f"Not comparable: {comparisons[0].explanation}"
+        elif comparisons:
             reason = "The published figures neither confirm nor refute the claim."
         else:
             reason = "No published figure to compare with."
