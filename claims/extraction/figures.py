@@ -1,0 +1,1901 @@
+"""Find figure phrases in a parsed Doc and describe each as a plain dict.
+
+The spaCy component in pipeline.py calls `figures_in_doc(doc)`; nothing here returns a Doc, Span or
+Token. The steps, each a general rule over tokens, POS tags, the dependency parse and the entities:
+
+1. scan every token for the start of a figure (digits, number words, "a million", "half a million",
+   "dozens", "tens of thousands", "a third of", "1 in 5", currency symbols), so recall does not
+   depend on the NER having labelled it;
+2. grow it into ranges ("between X and Y", "X-Y", "X to Y"), units (%, percent, currency nouns)
+   and a qualifier read backwards ("more than", "nearly", "some");
+3. attach the counted noun phrase ("3.6 million [Syrian refugees]", "thousands [of troops]");
+4. drop what is not a claim: dates, years, times, durations, ages, ordinals, names with numbers,
+   phone numbers, scores, "one of", pronoun "one";
+5. read category, place, time and attribution from the parse around the figure.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy
+import spacy.symbols
+from spacy.attrs import ENT_TYPE, LOWER, POS, PREFIX
+from spacy.strings import StringStore
+
+from .numbers import (
+    ABBREVIATIONS,
+    CURRENCY_NOUNS,
+    CURRENCY_SYMBOLS,
+    FRACTIONS,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE_BASES,
+    parse_digits,
+    parse_fraction,
+    parse_number,
+    share_multiplier,
+    vague_bounds,
+)
+
+LEXICON = json.loads((Path(__file__).with_name("lexicon.json")).read_text(encoding="utf-8"))
+
+
+def _set(key: str) -> frozenset[str]:
+    return frozenset(LEXICON[key])
+
+
+def _by_category(key: str) -> dict[str, frozenset[str]]:
+    return {cat: frozenset(words) for cat, words in LEXICON[key].items()}
+
+
+CAT_NOUNS = _by_category("category_nouns")
+CAT_MODIFIERS = _by_category("category_modifiers")
+CAT_VERBS = _by_category("category_verbs")
+CAT_NOMINALS = _by_category("category_nominals")
+REPORTING_VERBS = _set("reporting_verbs")
+NUMERIC_REPORTING_VERBS = _set("numeric_reporting_verbs")
+MEASURE_VERBS = _set("measure_verbs")
+CHANGE_VERBS = _set("change_verbs")
+TIME_UNITS = _set("time_units")
+MEASURE_UNITS = _set("measure_units")
+NAME_WORDS = _set("name_words")
+SCORE_WORDS = _set("score_words")
+PERSON_NOUNS = _set("person_nouns")
+PEOPLE_NOUNS = _set("people_nouns")
+SETTLEMENT_NOUNS = _set("settlement_nouns")
+DUAL_USE_NOUNS = _set("dual_use_nouns")
+MILITARY_MODIFIERS = _set("military_modifiers")
+MILITARY_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?$")  # F-35, Su-35, MiG-29
+UPROOTING_VERBS = frozenset({"flee", "displace", "deport", "uproot", "expel", "force", "drive"})
+HOMELAND_NOUNS = frozenset({"country", "home", "homeland", "homes", "city", "town", "village"})
+DISPLACING_VERBS = frozenset({"force", "drive", "push", "chase", "uproot", "expel"})
+
+
+PREFIX_QUALIFIERS: dict[tuple[str, ...], str] = {
+    tuple(p.split()): q for q, ps in LEXICON["qualifiers"].items() for p in ps
+}
+SUFFIX_QUALIFIERS: dict[tuple[str, ...], str] = {
+    tuple(p.split()): q for q, ps in LEXICON["suffix_qualifiers"].items() for p in ps
+}
+MAX_QUALIFIER = max(len(k) for k in PREFIX_QUALIFIERS)
+
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS)
+SCALE_WORDS = frozenset(SCALES) | {"dozen"}
+VAGUE_WORDS = frozenset(VAGUE_BASES)
+FEW_WORDS = frozenset({"several", "few", "many", "multiple", "countless", "numerous"})
+HYPHENS = frozenset({"-", "–", "—", "‐"})
+RANGE_JOINERS = frozenset({"-", "–", "—", "to", "or"})
+PERCENT_WORDS = frozenset({"%", "percent", "pct", "per"})
+SYMBOL_TOKENS = frozenset(k for k in CURRENCY_SYMBOLS if not k.isalpha()) | {
+    "us$",
+    "usd",
+    "eur",
+    "gbp",
+}
+CODE_TOKENS = frozenset(k for k in CURRENCY_SYMBOLS if k.isalpha() and len(k) == 3)
+_HASHES = StringStore()
+# tokens that can start a figure: their lowercase form, or a first character that is a digit
+TRIGGER_HASHES = numpy.array(
+    sorted(
+        _HASHES.add(w)
+        for w in NUMBER_WORDS | VAGUE_WORDS | FEW_WORDS | SCALE_WORDS | {"a", "an", "half"}
+    ),
+    dtype="uint64",
+)
+PROPN_ID = spacy.symbols.PROPN
+NOUN_ID = spacy.symbols.NOUN
+DIGIT_HASHES = numpy.array(sorted(_HASHES.add(str(d)) for d in range(10)), dtype="uint64")
+NORDIC_CURRENCY_NOUNS = frozenset({"crown", "crowns", "krone", "kroner", "krona", "kronor"})
+CURRENCY_BY_COUNTRY = {
+    "norway": "NOK",
+    "norwegian": "NOK",
+    "sweden": "SEK",
+    "swedish": "SEK",
+    "denmark": "DKK",
+    "danish": "DKK",
+    "czech": "CZK",
+    "iceland": "ISK",
+    "icelandic": "ISK",
+}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# numbers inside these entities are part of a date, time or an ordinal, never a count
+TIME_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
+# numbers inside these entities belong to a name ("World War II", "Resolution 2254", "G20")
+NAME_LABELS = frozenset(
+    {
+        "EVENT",
+        "LAW",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "FAC",
+        "ORG",
+        "PERSON",
+        "GPE",
+        "LOC",
+        "NORP",
+        "LANGUAGE",
+    }
+)
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+NAME_PLACE_PREPS = frozenset(
+    {
+        "in",
+        "into",
+        "at",
+        "near",
+        "off",
+        "across",
+        "from",
+        "outside",
+        "inside",
+        "around",
+        "throughout",
+        "along",
+        "towards",
+        "toward",
+        "over",
+        "within",
+    }
+)
+NOUN_PLACE_PREPS = frozenset(
+    {
+        "in",
+        "of",
+        "from",
+        "across",
+        "at",
+        "near",
+        "inside",
+        "along",
+        "on",
+        "into",
+        "to",
+        "throughout",
+        "off",
+        "around",
+        "outside",
+    }
+)
+NOT_PLACE_LABELS = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "ORDINAL",
+        "CARDINAL",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "NORP",
+        "WORK_OF_ART",
+        "LAW",
+        "EVENT",
+        "PRODUCT",
+        "LANGUAGE",
+    }
+)
+PLACE_PEOPLE_NOUNS = frozenset(
+    {"resident", "inhabitant", "people", "population", "citizen", "residents"}
+)
+GEO_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "island",
+        "province",
+        "region",
+        "district",
+        "state",
+        "country",
+        "port",
+        "capital",
+        "coast",
+        "suburb",
+        "outskirts",
+        "area",
+        "camp",
+        "valley",
+        "border",
+        "county",
+        "municipality",
+        "neighbourhood",
+        "neighborhood",
+        "enclave",
+        "strip",
+        "bay",
+        "sea",
+        "river",
+        "north",
+        "south",
+        "east",
+        "west",
+        "centre",
+        "center",
+        "heart",
+        "streets",
+        "street",
+        "mountains",
+        "islands",
+        "countryside",
+        "hospital",
+        "airport",
+    }
+)
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "into",
+        "to",
+        "from",
+        "across",
+        "inside",
+        "within",
+        "at",
+        "near",
+        "throughout",
+        "on",
+        "out",
+    }
+)
+YEAR_PRECEDERS = frozenset(
+    {
+        "the",
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "of",
+        "to",
+        "between",
+        "'s",
+        "during",
+        "before",
+        "after",
+        "around",
+        "early",
+        "late",
+        "mid",
+        "fiscal",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "a",
+        "an",
+    }
+)
+MONTH_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+WEEKDAY_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+DATE_WORDS = frozenset({"ago", "today", "yesterday", "tomorrow", "annual", "fiscal", "ad", "bc"})
+ORDINAL_WORDS = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "last",
+        "next",
+    ]
+)
+ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+AGE_QUALIFIERS = frozenset({"under", "over", "above", "below", "aged"})
+PHONE_CUES = frozenset(
+    {
+        "hotline",
+        "call",
+        "dial",
+        "phone",
+        "telephone",
+        "tel",
+        "fax",
+        "helpline",
+        "whatsapp",
+        "sms",
+        "text",
+    }
+)
+PHONE_RE = re.compile(
+    r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}|\+\d[\d\s.-]{7,}\d"
+)
+PRONOUN_SPEAKERS = frozenset({"he", "she"})
+QUANTIFIER_WORDS = frozenset(
+    {"most", "some", "many", "all", "several", "few", "none", "both", "each"}
+)
+# a narrator's gloss, not the source's words: "..., referring to a 2016 deal worth billions"
+GLOSS_VERBS = frozenset({"refer", "allude", "recall", "mention", "reference"})
+# "put the toll at 50", "estimated at", "reported a profit of"
+FIGURE_PREPS = frozenset({"at", "of", "to", "around", "as", "near"})
+SEAT_VERBS = frozenset(
+    {"say", "tell", "add", "brief", "speak", "talk", "announce", "write", "tweet"}
+)
+LISTENER_VERBS = frozenset({"tell", "inform", "brief", "remind", "assure", "warn"})
+SOURCE_PREPS = frozenset({"of", "for", "on", "at", "by", "from", "in"})
+
+
+# --------------------------------------------------------------------------------------- scanning
+def _is_digit_token(tok) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isdigit() and parse_digits(text) is not None
+
+
+def _is_number_token(tok) -> bool:
+    return _is_digit_token(tok) or tok.lower_ in NUMBER_WORDS
+
+
+def _attached_abbr(doc, j: int) -> bool:
+    """'100m' tokenised as '100' 'm': an abbreviation glued to the digits before it."""
+    return (
+        j < len(doc)
+        and doc[j].lower_.rstrip(".") in ABBREVIATIONS
+        and j > 0
+        and not doc[j - 1].whitespace_
+        and _is_digit_token(doc[j - 1])
+    )
+
+
+def _scan_cardinal(doc, i: int) -> int | None:
+    """End (exclusive) of the longest cardinal starting at token i, or None."""
+    n = len(doc)
+    tok = doc[i]
+    low = tok.lower_
+    j = i
+    if low in ("a", "an", "one") and i + 1 < n and doc[i + 1].lower_ in ("half", "quarter"):
+        # "a half million", "a quarter of a million", "one quarter million"
+        k = i + 2
+        if k < n and doc[k].lower_ == "of":
+            k += 1
+        if k < n and doc[k].lower_ in ("a", "an"):
+            k += 1
+        if k < n and doc[k].lower_ in SCALES:
+            return k + 1
+        return None
+    if (
+        low == "half"
+        and i + 2 < n
+        and doc[i + 1].lower_ in ("a", "an")
+        and doc[i + 2].lower_ in SCALE_WORDS
+    ):
+        return i + 3
+    if low in ("a", "an"):
+        if i + 1 < n and doc[i + 1].lower_ in SCALE_WORDS:
+            j = i + 2
+        else:
+            return None
+    elif _is_number_token(tok):
+        j = i + 1
+    else:
+        return None
+    while j < n:
+        t = doc[j]
+        lw = t.lower_
+        prev = doc[j - 1]
+        if lw in SCALE_WORDS or _attached_abbr(doc, j):
+            j += 1
+        elif (
+            lw in HYPHENS
+            and j + 1 < n
+            and not prev.whitespace_
+            and not t.whitespace_
+            and prev.lower_ in TENS
+            and doc[j + 1].lower_ in UNITS
+        ):
+            j += 2  # twenty-five
+        elif (
+            lw == "and"
+            and prev.lower_ in SCALE_WORDS
+            and j + 1 < n
+            and doc[j + 1].lower_ in NUMBER_WORDS
+        ):
+            j += 2  # two hundred and fifty
+        elif lw in NUMBER_WORDS and prev.lower_ in SCALE_WORDS | frozenset(TENS):
+            j += 1  # three thousand five / twenty five
+        elif _is_digit_token(t) and prev.lower_ in SCALE_WORDS:
+            break
+        else:
+            break
+    # shrink until it parses: "five six" is two figures
+    while j > i and parse_number(_text(doc, i, j)) is None:
+        j -= 1
+    return j if j > i else None
+
+
+def _text(doc, i: int, j: int) -> str:
+    text = doc[i:j].text
+    return text[:-1] if text.endswith(".") and not text[-2:-1].isdigit() else text
+
+
+def _tok_end(tok) -> int:
+    """Character end of a token, leaving out the sentence's full stop glued to '100m.'."""
+    end = tok.idx + len(tok.text)
+    if len(tok.text) > 1 and tok.text.endswith(".") and tok.lower_.rstrip(".") in ABBREVIATIONS:
+        end -= 1
+    return end
+
+
+def _scan_vague(doc, i: int) -> tuple[int, float, float] | None:
+    """'dozens', 'thousands', 'tens of thousands', 'several hundred', 'a few thousand'."""
+    n = len(doc)
+    low = doc[i].lower_
+    j = i
+    bases: list[str] = []
+    if low in FEW_WORDS or (low == "a" and i + 1 < n and doc[i + 1].lower_ == "few"):
+        j = i + 2 if low == "a" else i + 1
+        while j < n and (doc[j].lower_ in SCALE_WORDS or doc[j].lower_ in VAGUE_WORDS):
+            w = doc[j].lower_
+            bases.append(w if w in VAGUE_WORDS else w + "s")
+            j += 1
+        if not bases:
+            return None
+    elif low in VAGUE_WORDS:
+        bases.append(low)
+        j = i + 1
+        while j < n and doc[j].lower_ in SCALE_WORDS:  # "hundreds thousand" (rare) / "millions"
+            bases.append(doc[j].lower_ + "s")
+            j += 1
+    else:
+        return None
+    while (
+        j + 1 < n
+        and doc[j].lower_ == "of"
+        and doc[j + 1].lower_ in VAGUE_WORDS - {"dozens", "scores", "tens"}
+    ):
+        bases.append(doc[j + 1].lower_)
+        j += 2
+    if bases[0] in ("tens", "scores") and len(bases) == 1 and not (j < n and doc[j].lower_ == "of"):
+        return None
+    bounds = vague_bounds(" of ".join(bases))
+    if bounds is None:
+        return None
+    return j, bounds[0], bounds[1]
+
+
+def _scan_fraction(doc, i: int) -> tuple[int, float] | None:
+    """'a third of', 'two-thirds of', 'three quarters of', 'half of' (the 'of' stays outside)."""
+    n = len(doc)
+    low = doc[i].lower_
+    if low == "half":
+        if i + 1 < n and doc[i + 1].lower_ in ("of", "the"):
+            return i + 1, 0.5
+        return None
+    if not (low in ("a", "an") or low in NUMBER_WORDS or _is_digit_token(doc[i])):
+        return None
+    j = i + 1
+    if j < n and doc[j].lower_ in HYPHENS and not doc[j].whitespace_ and not doc[i].whitespace_:
+        j += 1
+    if j >= n or doc[j].lower_ not in FRACTIONS or doc[j].lower_ in ("half", "halves"):
+        return None
+    word = doc[j].lower_
+    plural = word.endswith("s")
+    if low in ("a", "an", "one") and plural:
+        return None
+    if low not in ("a", "an", "one") and not plural:
+        return None
+    end = j + 1
+    if not (end < n and doc[end].lower_ == "of"):
+        return None
+    # "a quarter of a million" is a cardinal, not a ratio
+    if end + 2 < n and doc[end + 1].lower_ in ("a", "an") and doc[end + 2].lower_ in SCALES:
+        return None
+    value = parse_fraction(_text(doc, i, end))
+    return (end, value) if value is not None else None
+
+
+def _scan_core(doc, i: int) -> dict | None:
+    """A figure's core (no qualifier, no counted noun) starting at token i."""
+    n = len(doc)
+    frac = _scan_fraction(doc, i)
+    if frac:
+        return {
+            "s": i,
+            "e": frac[0],
+            "value": frac[1],
+            "low": frac[1],
+            "high": frac[1],
+            "unit": "ratio",
+            "kind": "ratio",
+        }
+    vague = _scan_vague(doc, i)
+    if vague:
+        return {
+            "s": i,
+            "e": vague[0],
+            "value": None,
+            "low": vague[1],
+            "high": vague[2],
+            "unit": "count",
+            "kind": "vague",
+        }
+    rng = _scan_range_token(doc, i)
+    if rng:
+        return rng
+    e = _scan_cardinal(doc, i)
+    if e is None:
+        return None
+    v = parse_number(_text(doc, i, e))
+    core = {"s": i, "e": e, "value": v, "low": v, "high": v, "unit": "count", "kind": "exact"}
+    # "1 in 5", "one in every five", "one out of three"
+    k = e
+    if k < n and doc[k].lower_ in ("in", "out"):
+        k2 = k + 1
+        if doc[k].lower_ == "out" and k2 < n and doc[k2].lower_ == "of":
+            k2 += 1
+        if k2 < n and doc[k2].lower_ == "every":
+            k2 += 1
+        if k2 < n:
+            e2 = _scan_cardinal(doc, k2)
+            if e2 is not None:
+                d = parse_number(_text(doc, k2, e2))
+                if (
+                    d
+                    and v is not None
+                    and 0 < v < d <= 1000
+                    and v <= 10
+                    and "," not in doc[k2].text
+                ):
+                    r = v / d
+                    return {
+                        "s": i,
+                        "e": e2,
+                        "value": r,
+                        "low": r,
+                        "high": r,
+                        "unit": "ratio",
+                        "kind": "ratio",
+                    }
+    return core
+
+
+RANGE_TOKEN = re.compile(
+    r"^(\d[\d,.]*(?:bn|m|mn|k|tn)?)[-–—]([$€£]?)(\d[\d,.]*(?:bn|m|mn|k|tn)?)$", re.I
+)
+
+
+def _scan_range_token(doc, i: int) -> dict | None:
+    """'$1bn-$2bn' and '£50m–£80m' come out of the tokenizer as one token (plus 'm.')."""
+    m = RANGE_TOKEN.match(doc[i].text)
+    if not m:
+        return None
+    second, j = m.group(3), i + 1
+    if j < len(doc) and _attached_abbr_to(doc, j):
+        second += doc[j].lower_.rstrip(".")
+        j += 1
+    a, b = parse_digits(m.group(1)), parse_digits(second)
+    if a is None or b is None:
+        return None
+    a = share_multiplier(m.group(1), a, b)
+    if b <= a:
+        return None
+    core = {"s": i, "e": j, "value": None, "low": a, "high": b, "unit": "count", "kind": "range"}
+    if m.group(2):
+        core["currency"], core["unit"] = CURRENCY_SYMBOLS[m.group(2)], "currency"
+    return core
+
+
+def _attached_abbr_to(doc, j: int) -> bool:
+    return doc[j].lower_.rstrip(".") in ABBREVIATIONS and not doc[j - 1].whitespace_
+
+
+def _currency_before(doc, s: int) -> tuple[int, str] | None:
+    if s > 0:
+        t = doc[s - 1]
+        lw = t.lower_
+        if (
+            lw in SYMBOL_TOKENS
+            or (lw in CODE_TOKENS and t.text.isupper())
+            or lw == "tl"
+            and t.text == "TL"
+        ):
+            if (
+                lw == "$"
+                and s > 1
+                and doc[s - 2].text in ("US", "U.S.")
+                and not doc[s - 2].whitespace_
+            ):
+                return s - 2, "USD"
+            return s - 1, CURRENCY_SYMBOLS[lw]
+    return None
+
+
+def _currency_by_country(doc, k: int) -> str | None:
+    """'crowns' are Norwegian, Swedish, Danish, Czech...: the nearest country or nationality."""
+    best = None
+    for t in doc[k].sent:
+        code = CURRENCY_BY_COUNTRY.get(t.lower_)
+        if code and (best is None or abs(t.i - k) < best[0]):
+            best = (abs(t.i - k), code)
+    return best[1] if best else None
+
+
+def _extend_units(doc, core: dict) -> None:
+    """Percent and currency words after the figure, currency symbols before it."""
+    n = len(doc)
+    e = core["e"]
+    if e < n:
+        lw = doc[e].lower_
+        if lw in ("%", "percent", "pct"):
+            core["e"], core["unit"] = e + 1, "percent"
+            if e + 1 < n and doc[e + 1].lower_ == "points":
+                core["e"] += 1
+            return
+        if lw == "per" and e + 1 < n and doc[e + 1].lower_ == "cent":
+            core["e"], core["unit"] = e + 2, "percent"
+            return
+        if lw == "percentage" and e + 1 < n and doc[e + 1].lower_ == "points":
+            core["e"], core["unit"] = e + 2, "percent"
+            return
+    cur = _currency_before(doc, core["s"])
+    if cur:
+        core["s"], core["currency"], core["unit"] = cur[0], cur[1], "currency"
+        return
+    k = e
+    if k < n and doc[k].lower_ == "of" and core["kind"] == "vague":
+        k += 1
+    if (
+        k < n
+        and doc[k].text in ("US", "U.S.")
+        and k + 1 < n
+        and doc[k + 1].lower_ in ("dollars", "dollar")
+    ):
+        k += 1
+    if k + 1 < n and doc[k + 1].lower_ in NORDIC_CURRENCY_NOUNS and doc[k].pos_ == "ADJ":
+        k += 1  # "75 billion Norwegian crowns"
+    if k < n and doc[k].lower_ in NORDIC_CURRENCY_NOUNS:
+        core["e"], core["unit"], core["cur_tok"] = k + 1, "currency", k
+        core["currency"] = _currency_by_country(doc, k)
+        return
+    if k < n and doc[k].lower_ in CURRENCY_NOUNS:
+        # "6 billion euros", "billions of euros", "1.5 billion Turkish lira" is caught below
+        core["e"], core["currency"], core["unit"] = k + 1, CURRENCY_NOUNS[doc[k].lower_], "currency"
+        core["cur_tok"] = k
+        return
+    if k + 1 < n and doc[k + 1].lower_ in CURRENCY_NOUNS and doc[k].pos_ in ("ADJ", "PROPN"):
+        core["e"], core["currency"], core["unit"] = (
+            k + 2,
+            CURRENCY_NOUNS[doc[k + 1].lower_],
+            "currency",
+        )
+        if doc[k + 1].lower_ in ("pounds", "pound") and doc[k].lower_ in (
+            "egyptian",
+            "lebanese",
+            "syrian",
+        ):
+            core["currency"] = {"egyptian": "EGP", "lebanese": "LBP", "syrian": "SYP"}[
+                doc[k].lower_
+            ]
+        core["cur_tok"] = k + 1
+        return
+    if k < n and doc[k].text.isupper() and doc[k].lower_ in CODE_TOKENS:
+        core["e"], core["currency"], core["unit"] = (
+            k + 1,
+            CURRENCY_SYMBOLS[doc[k].lower_],
+            "currency",
+        )
+
+
+def _extend_range(doc, core: dict) -> None:
+    """'between X and Y', 'X-Y', 'X to Y', 'X or Y' with a shared multiplier or unit."""
+    if core["kind"] != "exact":
+        return
+    n = len(doc)
+    e = core["e"]
+    s = core["s"]
+    between = s > 0 and doc[s - 1].lower_ == "between"
+    if e >= n:
+        return
+    joiner = doc[e].lower_
+    if not (joiner in RANGE_JOINERS or (between and joiner == "and")):
+        return
+    k = e + 1
+    if k < n and joiner == "or" and doc[k].lower_ in ("so", "more", "fewer", "less"):
+        return
+    cur2 = None
+    if k < n and doc[k].lower_ in SYMBOL_TOKENS:
+        cur2 = CURRENCY_SYMBOLS[doc[k].lower_]
+        k += 1
+    if k >= n:
+        return
+    e2 = _scan_cardinal(doc, k)
+    if e2 is None:
+        return
+    if core["unit"] == "percent" and not (e2 < n and doc[e2].lower_ in ("%", "percent", "per")):
+        return  # "by 49 percent to 17,002 lira" is two figures
+    v2 = parse_number(_text(doc, k, e2))
+    v1 = core["value"]
+    if v1 is None or v2 is None:
+        return
+    if joiner in HYPHENS and (doc[e - 1].whitespace_ or doc[e].whitespace_) and not between:
+        return  # "12 - the rest" is not a range
+    v1 = share_multiplier(_text(doc, core["s"], core["e"]), v1, v2)
+    if v2 <= v1:
+        return
+    # "from 10,000 to 13,000" after a change verb is a movement between two figures
+    if joiner == "to" and s > 0 and doc[s - 1].lower_ == "from":
+        head = doc[s - 1].head
+        if head.lemma_ in CHANGE_VERBS:
+            return
+    core.update(e=e2, value=None, low=v1, high=v2, kind="range", between=between)
+    if cur2 and "currency" not in core:
+        core["currency"], core["unit"] = cur2, "currency"
+    if between:
+        core["s"] = s - 1
+
+
+def _qualifier_before(doc, s: int) -> tuple[int, str] | None:
+    best = None
+    for size in range(1, MAX_QUALIFIER + 1):
+        if s - size < 0:
+            break
+        words = tuple(doc[k].lower_ for k in range(s - size, s))
+        q = PREFIX_QUALIFIERS.get(words)
+        if q:
+            best = (s - size, q)
+    return best
+
+
+def _qualifier_after(doc, e: int) -> tuple[int, str] | None:
+    best = None
+    for size in (1, 2, 3):
+        if e + size > len(doc):
+            break
+        q = SUFFIX_QUALIFIERS.get(tuple(doc[k].lower_ for k in range(e, e + size)))
+        if q:
+            best = (e + size, q)
+    return best
+
+
+NP_INNER_POS = frozenset(
+    {"ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "ADV", "VERB", "DET", "PRON", "X"}
+)
+
+
+def _counted_head(doc, core: dict) -> tuple[int | None, int]:
+    """Index of the counted noun's head and where the surface ends."""
+    n = len(doc)
+    e = core["e"]
+    if core.get("cur_tok") is not None:
+        return core["cur_tok"], e
+    # partitive / vague: "thousands of troops", "a third of the population", "40 percent of voters"
+    if e < n and doc[e].lower_ == "of":
+        of = doc[e]
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.i > e + 7:
+            # linear fallback when the parser attached "of" elsewhere
+            k = e + 1
+            last = None
+            while (
+                k < n
+                and k <= e + 6
+                and doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART")
+                and doc[k].lower_ != "of"
+            ):
+                if doc[k].pos_ in ("NOUN", "PROPN", "PRON"):
+                    last = k
+                k += 1
+            pobj = doc[last] if last is not None else None
+        if pobj is not None and pobj.i > e:
+            head = pobj
+            if any(_is_number_token(doc[k]) for k in range(e + 1, pobj.i)):
+                # "two-thirds of the 3,000 residents": the inner figure is a claim of its own
+                return pobj.i, e
+            # "tens of thousands of people" handled by the scanner; here take compounds' head
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.i <= head.i + 3:
+                head = head.head
+            if head.pos_ == "PRON":
+                return None, head.i + 1
+            if head.pos_ in ("NOUN", "PROPN", "ADJ"):
+                return head.i, head.i + 1
+        return None, e
+    if core["unit"] == "percent":
+        return None, e  # "7.1 percent year on year": the share counts nothing after it
+    # "3.6 million Syrian refugees", "12 military observation posts"
+    k = e
+    while k < n and k <= e + 5:
+        t = doc[k]
+        nxt_tok = doc[k + 1] if k + 1 < n else None
+        name_goes_on = (
+            t.pos_ == "PROPN"
+            and nxt_tok is not None
+            and (nxt_tok.pos_ in ("PROPN", "NOUN") or (nxt_tok.pos_ == "NUM" and nxt_tok.is_digit))
+            and k + 1 <= e + 5
+        )
+        if (
+            t.pos_ in ("NOUN", "PROPN")
+            and not (t.dep_ == "compound" and t.head.i > k)
+            and not (t.pos_ == "PROPN" and t.head.i > k and t.dep_ in ("compound", "amod"))
+            and not name_goes_on  # "150 Boeing 737 MAX jets", "14 Challenger 2 tanks"
+        ):
+            break
+        if t.pos_ in ("ADJ", "NOUN", "PROPN") or (
+            t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound")
+        ):
+            k += 1
+            continue
+        if t.lower_ in HYPHENS and not t.whitespace_ and k + 1 < n:
+            k += 1
+            continue
+        if k > e and k + 1 < n:
+            prev, nxt = doc[k - 1], doc[k + 1]
+            # "Kenyan and Somali troops", "Leopard 1 tanks"
+            if t.pos_ == "CCONJ" and prev.pos_ in ("ADJ", "PROPN") and nxt.pos_ in ("ADJ", "PROPN"):
+                k += 1
+                continue
+            if t.pos_ == "NUM" and prev.pos_ == "PROPN" and nxt.pos_ in ("NOUN", "PROPN"):
+                k += 1
+                continue
+        return None, e
+    else:
+        return None, e
+    if k >= n:
+        return None, e
+    head = doc[k]
+    if head.tag_ == "NNP" and head.ent_type_ and head.ent_type_ not in ("NORP",):
+        return None, e  # a name follows: "500 Turkey" is not "500 [of] Turkey"
+    last = doc[e - 1]
+    attached = (
+        head.left_edge.i <= last.i or last.head.i == head.i or k == e or head.head.i == last.i
+    )
+    if not attached:
+        return None, e
+    return head.i, head.i + 1
+
+
+# ---------------------------------------------------------------------------------- exclusions
+def _ent_bounds(doc, k: int) -> tuple[int, int]:
+    a = k
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    b = k + 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    return a, b
+
+
+def _entity_blocks(doc, s: int, e: int, core: dict, head) -> bool:
+    """True when the figure sits inside a date, time, ordinal or a name entity."""
+    for k in range(core["s"], core["e"]):
+        label = doc[k].ent_type_
+        if not label:
+            continue
+        if label == "ORDINAL":
+            # trust the token over the label: "€6bn" is not an ordinal, "third" or "5th" is
+            if core["kind"] == "ratio" or not (
+                ORDINAL_RE.match(doc[k].text) or doc[k].lower_ in ORDINAL_WORDS
+            ):
+                continue
+            return True
+        if label == "TIME":
+            return True
+        if label == "DATE":
+            # a date only if the entity has a date word beside the number ("May 14", "three
+            # years", "2016"); the small model also calls "under 80" or "less than a quarter"
+            # a date
+            a, b = _ent_bounds(doc, k)
+            outside = [doc[m] for m in range(a, b) if m < core["s"] or m >= core["e"]]
+            if (any(_is_date_word(w) for w in outside) or _is_yearish(doc[k])) and not (
+                head is not None
+                and head.tag_ in ("NNS", "NNPS")
+                and not head.ent_type_
+                and not _is_time_unit(head)
+                and not (core["s"] > 0 and doc[core["s"] - 1].lower_.rstrip(".") in MONTH_WORDS)
+            ):
+                return True
+        if label in NAME_LABELS:
+            # a name only if the entity holds a capitalised word outside the figure
+            a, b = _ent_bounds(doc, k)
+            for m in range(a, b):
+                w = doc[m]
+                if (m < s or m >= e) and w.is_alpha and w.text[0].isupper():
+                    return True
+    return False
+
+
+def _is_date_word(tok) -> bool:
+    low = tok.lower_.rstrip(".")
+    return low in MONTH_WORDS or low in WEEKDAY_WORDS or _is_time_unit(tok) or low in DATE_WORDS
+
+
+def _is_yearish(tok) -> bool:
+    text = tok.text
+    return len(text) == 4 and text.isdigit() and 1000 <= int(text) <= 2100
+
+
+def _is_time_unit(tok) -> bool:
+    return tok is not None and (tok.lemma_.lower() in TIME_UNITS or tok.lower_ in TIME_UNITS)
+
+
+def _excluded(doc, text: str, core: dict, s: int, e: int, head) -> bool:
+    n = len(doc)
+    cs, ce = core["s"], core["e"]
+    first, last = doc[cs], doc[ce - 1]
+    core_text = _text(doc, cs, ce).lower()
+    if _entity_blocks(doc, s, e, core, head):
+        return True
+    # durations and times: "three years", "48 hours", "one-day visit", "10 a.m."
+    if _is_time_unit(head):
+        return True
+    if ce < n:
+        nxt = doc[ce]
+        if nxt.lower_ in HYPHENS and not nxt.whitespace_ and ce + 1 < n:
+            after = doc[ce + 1]
+            if _is_time_unit(after) or after.lower_ in ("old", "year-old"):
+                return True
+            if core["kind"] == "exact" and after.text[:1].isdigit():
+                return True  # 2020-03-02, 3-1 leftovers
+        if (_is_time_unit(nxt) and core["unit"] != "percent") or nxt.lower_ in (
+            "o'clock",
+            "gmt",
+            "utc",
+            "bst",
+            "est",
+            "hrs",
+        ):
+            return True
+        if nxt.lower_ in ("years", "year") and ce + 1 < n and doc[ce + 1].lower_ == "old":
+            return True
+        if nxt.lower_ in ("st", "nd", "rd", "th"):
+            return True
+        # "the 787 Dreamliner": the number names a singular proper noun, it counts nothing
+        if (
+            head is not None
+            and head.tag_ == "NNP"
+            and head.i == ce
+            and core["kind"] == "exact"
+            and ce - cs == 1
+            and "," not in first.text
+            and head.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME", "FAC")
+        ):
+            return True
+        # "737 MAX", "A 400M": a model designation, not a count
+        if nxt.is_upper and nxt.is_alpha and len(nxt.text) >= 2 and nxt.lower_ not in CODE_TOKENS:
+            after = doc[ce + 1] if ce + 1 < n else None
+            if (
+                core["kind"] == "exact"
+                and "," not in first.text
+                and (after is None or after.pos_ not in ("NOUN", "PROPN"))
+            ):
+                return True
+    if cs > 0:
+        prev = doc[cs - 1]
+        pl = prev.lower_
+        if pl in ("aged", "age", "ages"):
+            return True
+        if pl in HYPHENS and not prev.whitespace_ and cs > 1 and not doc[cs - 2].whitespace_:
+            before = doc[cs - 2]
+            if before.is_alpha or before.text[:1].isdigit():
+                return True  # "COVID-19", "Su-35", second half of a date or score
+        if (
+            pl in ("no.", "#", "nos", "number", "no")
+            and core["kind"] == "exact"
+            and (pl != "no" or prev.text == "No")
+        ):
+            return True
+        if (
+            core["kind"] == "exact"
+            and _is_digit_token(first)
+            and (pl in NAME_WORDS or prev.is_title or prev.is_upper)
+            and prev.is_alpha
+            and prev.pos_ in ("PROPN", "NOUN", "X")
+            and prev.text[0].isupper()
+            and (
+                head is None
+                or pl in NAME_WORDS
+                or (
+                    prev.pos_ == "PROPN"
+                    and prev.ent_type_ not in ("DATE", "TIME", "NORP", "GPE", "LOC", "PERSON")
+                    and ce - cs == 1
+                )
+            )
+            and "," not in first.text
+            and "." not in first.text
+            and pl not in PREFIX_QUALIFIERS_FIRST
+        ):
+            return True  # "Resolution 2254", "Article 5", "Flight 17", "Formula 1 calendar"
+        if pl == "," and cs > 1 and doc[cs - 2].ent_type_ == "PERSON" and head is None:
+            return True  # "Ahmed, 45, said"
+        if (
+            pl == "("
+            and cs > 1
+            and doc[cs - 2].ent_type_ == "PERSON"
+            and ce < n
+            and doc[ce].text == ")"
+        ):
+            return True
+    if ce < n and doc[ce].lower_ in ("a.m.", "p.m.", "am", "pm", "a.m", "p.m", ":"):
+        return True
+    # years: 4 digits without a comma, unless counting a plural noun ("2000 refugees")
+    if core["kind"] in ("exact", "range") and first.text.isdigit() and len(first.text) == 4:
+        y = int(first.text)
+        if 1800 <= y <= 2100 and "currency" not in core and core["unit"] == "count":
+            prev_word = doc[cs - 1].lower_ if cs > 0 else ""
+            counted_plural = head is not None and head.tag_ == "NNS" and head.i == ce
+            if not counted_plural or prev_word in YEAR_PRECEDERS:
+                return True
+    if ORDINAL_RE.match(first.text):
+        return True
+    # ages: "the prime minister, 61, is ...", "children under five"
+    if core["kind"] == "exact" and head is None and core["value"] is not None:
+        small = core["value"] < 120 and float(core["value"]).is_integer()
+        if (
+            small
+            and s == cs
+            and cs > 1
+            and doc[cs - 1].text == ","
+            and ce < n
+            and doc[ce].text in (",", ")")
+            and doc[cs - 2].pos_ in ("NOUN", "PROPN")
+        ):
+            return True
+        if small and s < cs and doc[s].lower_ in AGE_QUALIFIERS and s > 0:
+            before = doc[s - 1]
+            if _lemma(before) in PEOPLE_NOUNS or before.lower_ in PEOPLE_NOUNS:
+                return True
+    # hotline and phone numbers given without a counted noun
+    if (
+        head is None
+        and core["kind"] == "exact"
+        and _is_digit_token(first)
+        and len(first.text) >= 3
+        and any(t.lower_ in PHONE_CUES for t in first.sent)
+    ):
+        return True
+    # "one of the", "no one", "the one", pronoun "one"
+    if core_text in ("one", "a", "an"):
+        if ce < n and doc[ce].lower_ in ("of", "another", "by", "after", "day"):
+            return True
+        if head is None:
+            return True
+        if cs > 0 and doc[cs - 1].lower_ in (
+            "no",
+            "the",
+            "this",
+            "that",
+            "every",
+            "each",
+            "any",
+            "which",
+            "another",
+            "someone",
+            "anyone",
+        ):
+            return True
+        lemma = head.lemma_.lower()
+        if not (lemma in PERSON_NOUNS or any(lemma in ws for ws in CAT_NOUNS.values())):
+            return True
+    # phone numbers
+    if core["kind"] in ("exact", "range") and _is_digit_token(first):
+        lo = max(0, first.idx - 20)
+        hi = min(len(text), last.idx + len(last.text) + 20)
+        window = text[lo:hi]
+        for m in PHONE_RE.finditer(window):
+            if (
+                m.start() + lo <= first.idx < m.end() + lo
+                and len(re.sub(r"\D", "", m.group())) >= 7
+            ):
+                return True
+    # scores: "won 3-1", "a 2-0 victory"
+    if (
+        core["kind"] == "range"
+        and core.get("low", 0) is not None
+        and core["high"] is not None
+        and core["high"] < 30
+        and not core.get("between")
+    ):
+        sent_lemmas = {t.lemma_.lower() for t in first.sent}
+        if sent_lemmas & SCORE_WORDS and (head is None or head.lemma_.lower() in SCORE_WORDS):
+            return True
+    # what is left of a date or score split by the tokenizer: "2020-03-02", "3-1"
+    return (
+        core["kind"] == "exact"
+        and ce + 1 < n
+        and doc[ce].lower_ in HYPHENS
+        and doc[ce + 1].text.isdigit()
+    )
+
+
+PREFIX_QUALIFIERS_FIRST = frozenset(k[0] for k in PREFIX_QUALIFIERS)
+
+
+# ------------------------------------------------------------------------------------ context
+def _span_root(doc, s: int, e: int):
+    """The token of [s, e) whose head lies outside it: how the phrase attaches to the clause."""
+    for k in range(s, e):
+        t = doc[k]
+        outside = t.head.i < s or t.head.i >= e or t.head.i == t.i
+        if outside and (t.pos_ not in ("ADV", "ADP", "DET", "SYM", "PUNCT") or k == e - 1):
+            return t
+    return doc[e - 1]
+
+
+def _governing_verb(tok):
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod":
+            return t
+        if t.head.i == t.i:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+    return None
+
+
+def _category_of_words(lemmas, table) -> str | None:
+    for lemma in lemmas:
+        for cat, words in table.items():
+            if lemma in words:
+                return cat
+    return None
+
+
+def _lemma(t) -> str:
+    return t.lemma_.lower()
+
+
+def _verb_key(verb) -> list[str]:
+    """The verb's lemma, and with its particle for phrasal verbs ('take in', 'pull out')."""
+    lemma = _lemma(verb)
+    keys = [lemma]
+    for c in verb.children:
+        if c.dep_ == "prt":
+            keys.insert(0, f"{lemma} {c.lower_}")
+    return keys
+
+
+def _verb_category(verb) -> str | None:
+    cat = _category_of_words(_verb_key(verb), CAT_VERBS)
+    if cat:
+        return cat
+    if _lemma(verb) in ("leave", "abandon", "quit") and any(
+        c.dep_ == "dobj" and _lemma(c) in HOMELAND_NOUNS for c in verb.children
+    ):
+        return "displacement"  # "have left their country"
+    for c in verb.children:
+        # "left homeless", "were confirmed dead", "is a refugee"
+        if c.dep_ in ("acomp", "oprd", "attr") and c.i > verb.i:
+            cat = _category_of_words([_lemma(c), c.lower_], CAT_MODIFIERS) or (
+                _category_of_words([_lemma(c)], CAT_NOUNS) if c.dep_ == "attr" else None
+            )
+            if cat:
+                return cat
+        # "were among the dead"
+        if c.dep_ == "prep" and c.lower_ == "among":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    cat = _category_of_words([_lemma(p), p.lower_], CAT_MODIFIERS)
+                    if cat:
+                        return cat
+        # "forced from their homes", "driven out"
+        if _lemma(verb) in DISPLACING_VERBS and (
+            (c.dep_ == "prep" and c.lower_ in ("from", "out"))
+            or (c.dep_ == "prt" and c.lower_ == "out")
+        ):
+            return "displacement"
+    return None
+
+
+def _argument_category(verb, anchor) -> str | None:
+    """'the number of injured reached 551', 'caps asylum admissions at 200,000',
+    'the garrison has under 900 soldiers, down from 3,000': the figure's sibling arguments."""
+    for c in verb.children:
+        if c.dep_ not in ("nsubj", "nsubjpass", "dobj") or c.i == anchor.i:
+            continue
+        if c.left_edge.i <= anchor.i <= c.right_edge.i:
+            continue
+        words = [_lemma(c), c.lower_]
+        for x in c.children:
+            if x.dep_ in ("compound", "amod"):
+                words.append(_lemma(x))
+            if x.dep_ == "prep" and x.lower_ == "of":
+                for y in x.children:
+                    words += [_lemma(y), y.lower_]
+                    words += [
+                        _lemma(z) for z in y.children if z.dep_ in ("amod", "acl", "compound")
+                    ]
+        cat = (
+            _category_of_words(words, CAT_NOMINALS)
+            or _category_of_words(words, CAT_NOUNS)
+            or _category_of_words(words, CAT_MODIFIERS)
+            or _category_of_words(words, CAT_VERBS)
+        )
+        if cat:
+            return cat
+    return None
+
+
+def _context_category(anchor, head) -> str | None:
+    """The category the syntax around the figure implies: verbs, 'murder of', 'people who fled'."""
+    # relative clauses and participles on the counted noun: "people who fled", "people killed"
+    for noun in (head, anchor):
+        if noun is None:
+            continue
+        for c in noun.children:
+            if c.dep_ in ("relcl", "acl") and c.i > noun.i:
+                cat = _verb_category(c)
+                if cat:
+                    return cat
+                for cc in c.children:  # "forced to flee", "who were forced to flee"
+                    if cc.dep_ == "xcomp":
+                        cat = _verb_category(cc)
+                        if cat:
+                            return cat
+    # a chain of prepositions: "the murder of dozens", "home to three million", "a city of 6m"
+    t = anchor
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.pos_ == "ADP":
+            prep = t.head
+            gov = prep.head
+            lemma = _lemma(gov)
+            if gov.pos_ in ("NOUN", "PROPN", "ADJ") or lemma == "home":
+                if lemma == "home" and prep.lower_ != "to":
+                    break
+                if lemma in SETTLEMENT_NOUNS and prep.lower_ == "of":
+                    return "population"
+                cat = _category_of_words([lemma], CAT_NOMINALS)
+                if cat:
+                    return cat
+                t = gov
+                continue
+        break
+    verb = _governing_verb(anchor)
+    if verb is None:
+        return None
+    cat = _verb_category(verb)
+    if cat:
+        return cat
+    if _lemma(verb) in DISPLACING_VERBS:
+        for noun in (head, anchor):
+            if noun is not None and any(
+                c.dep_ == "prep" and c.lower_ in ("from", "out") for c in noun.children
+            ):
+                return "displacement"  # "forced 1.2m people from their homes"
+    # the parser sometimes hangs an object on a later verb: "killed at least 1,000 people, and"
+    before = anchor.doc[anchor.left_edge.i - 1] if anchor.left_edge.i > 0 else None
+    if before is not None and before.pos_ == "VERB" and before.i != verb.i:
+        cat = _verb_category(before)
+        if cat:
+            return cat
+    for c in verb.children:
+        if c.dep_ in ("xcomp",) and c.i > anchor.i:
+            cat = _verb_category(c)
+            if cat:
+                return cat
+    if head is None or _lemma(verb) in MEASURE_VERBS:
+        return _argument_category(verb, anchor)
+    return None
+
+
+def _noun_category(head) -> str | None:
+    if head is None:
+        return None
+    mods = [_lemma(c) for c in head.children if c.dep_ in ("amod", "compound", "nmod")]
+    mods += [c.lower_ for c in head.children if c.dep_ in ("amod", "compound")]
+    cat = _category_of_words(mods, CAT_MODIFIERS)
+    if cat:
+        return cat
+    cat = _category_of_words([_lemma(head), head.lower_], CAT_NOUNS)
+    if cat:
+        return cat
+    # jets, aircraft, vehicles are military only when the text says so ("army helicopters",
+    # "F-35 jets"); airlines and carmakers count them too
+    if _lemma(head) in DUAL_USE_NOUNS and any(
+        m in MILITARY_MODIFIERS or MILITARY_DESIGNATION.match(c.text)
+        for c in head.children
+        if c.dep_ in ("amod", "compound", "nmod", "nummod")
+        for m in (_lemma(c), c.lower_)
+    ):
+        return "military"
+    return None
+
+
+def _uprooting(anchor) -> bool:
+    """The clause says people were driven out ('forced from their homes', 'is a refugee')."""
+    verb = _governing_verb(anchor)
+    if verb is None:
+        return False
+    if _lemma(verb) in UPROOTING_VERBS:
+        return True
+    return any(
+        c.dep_ == "attr" and _category_of_words([_lemma(c)], CAT_NOUNS) == "displacement"
+        for c in verb.children
+    )
+
+
+def _personish(head) -> bool:
+    """People rather than things: only people flee, die or live somewhere."""
+    if head is None:
+        return True
+    lemma = _lemma(head)
+    return (
+        lemma in PEOPLE_NOUNS
+        or head.lower_ in PEOPLE_NOUNS
+        or head.tag_ == "NNPS"
+        or head.ent_type_ == "NORP"
+        or head.pos_ == "PRON"
+    )
+
+
+def _category(anchor, head, currency, unit: str) -> str:
+    if currency:
+        return "money"
+    context = _context_category(anchor, head)
+    if unit in ("percent", "ratio"):
+        # shares are about their subject; only being forced out makes them more than "other"
+        return "displacement" if context == "displacement" and _uprooting(anchor) else "other"
+    person = _personish(head)
+    noun = _noun_category(head)
+    if context == "casualties" and person:
+        return context
+    if context == "displacement" and person and noun in (None, "population"):
+        return context
+    if noun:
+        return noun
+    if context == "military" or (context and person):
+        return context
+    return "other"
+
+
+def _place_entities(doc) -> list[tuple[int, int, str]]:
+    """Places named in the Doc: GPE/LOC/FAC entities, and proper names the small model labels
+    otherwise but the syntax shows are places ("in Lampedusa", "the town of Grindavik",
+    "Valencia's southern suburbs"). Speakers and their seats ("told reporters in Ankara") are
+    left out."""
+    places = []
+    names = set()
+    taken = set()
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS and ent.text[:1].isupper() and not _is_speaker(ent.root):
+            places.append((ent.start, ent.end, _clean_name(ent.text)))
+            names.add(ent.text)
+            taken.update(range(ent.start, ent.end))
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "PERSON") and ent.text in names and ent.start not in taken:
+            places.append((ent.start, ent.end, _clean_name(ent.text)))
+            taken.update(range(ent.start, ent.end))
+    pos_ent = doc.to_array([POS, ENT_TYPE])
+    named = numpy.flatnonzero((pos_ent[:, 0] == PROPN_ID) | (pos_ent[:, 1] != 0)).tolist()
+    for i in named:
+        tok = doc[i]
+        if tok.i in taken or not tok.text[:1].isupper() or tok.is_sent_start:
+            continue
+        if not (tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS):
+            continue
+        if tok.ent_type_ in NOT_PLACE_LABELS or tok.dep_ == "compound":
+            continue
+        head = tok.head
+        placey = (
+            (tok.dep_ == "pobj" and head.lower_ in NAME_PLACE_PREPS and not _is_speaker(tok))
+            or (
+                tok.dep_ == "pobj"
+                and head.lower_ == "of"
+                and (_lemma(head.head) in GEO_NOUNS or _lemma(head.head) in PLACE_PEOPLE_NOUNS)
+            )
+            or (tok.dep_ == "poss" and _lemma(head) in GEO_NOUNS)
+        )
+        if not placey:
+            continue
+        start, end = tok.i, tok.i + 1
+        if tok.ent_type_:
+            start, end = _ent_bounds(doc, tok.i)
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if any(k in taken for k in range(start, end)):
+            continue
+        places.append((start, end, _clean_name(doc[start:end].text)))
+        taken.update(range(start, end))
+    # named features: "the Evros river", "the Ahr valley", "the Niger border"
+    for i in numpy.flatnonzero(pos_ent[:, 0] == NOUN_ID).tolist():
+        tok = doc[i]
+        if tok.i in taken or _lemma(tok) not in GEO_NOUNS:
+            continue
+        if tok.dep_ != "pobj" or tok.head.lower_ not in NAME_PLACE_PREPS:
+            continue
+        names_left = [
+            c
+            for c in tok.children
+            if c.i < tok.i
+            and c.text[:1].isupper()
+            and (c.pos_ == "PROPN" or (c.dep_ == "compound" and c.ent_type_ != "NORP"))
+        ]
+        if not names_left or _is_speaker(tok):
+            continue
+        start = min(c.i for c in names_left)
+        if any(k in taken for k in range(start, tok.i + 1)):
+            continue
+        places.append((start, tok.i + 1, _clean_name(doc[start : tok.i + 1].text)))
+        taken.update(range(start, tok.i + 1))
+    places.sort()
+    out = []
+    for start, end, name in places:
+        root = doc[end - 1]
+        verb = None
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            verb = _governing_verb(root.head)
+        out.append((start, end, name, verb.i if verb is not None else -1))
+    return out
+
+
+def _same(a, b) -> bool:
+    """Token identity: spaCy makes a new Token object on every access."""
+    return a is not None and b is not None and a.i == b.i
+
+
+def _is_speaker(tok) -> bool:
+    """A speaker's seat ("told reporters in Ankara", "said in Geneva") is not where the figure
+    is; "Italy's interior ministry said" and "officials in Bakhmut said" still place it."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    verb = tok.head.head
+    return verb.pos_ == "VERB" and _lemma(verb) in SEAT_VERBS and tok.i > verb.i
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return text.strip(" ,.;:'\"")
+
+
+def _pick_nearest(items, s: int, e: int, lo: int, hi: int):
+    best = None
+    for start, end, *rest in items:
+        if start < lo or end > hi or (start < e and end > s):
+            continue
+        dist = s - end if end <= s else start - e
+        if best is None or dist < best[0]:
+            best = (dist, start, end, *rest)
+    return best
+
+
+def _location(doc, places, s: int, e: int, anchor, head, dominant) -> str | None:
+    """Where the figure is: a place on the counted noun ("refugees in Turkey"), then one the
+    figure's verb sends it to or finds it in ("sent ... into Idlib"), then the nearest in its
+    clause, in its sentence, else the article's dominant place."""
+    if places:
+        for noun in (head, anchor):
+            if noun is None:
+                continue
+            for c in noun.children:
+                if c.dep_ == "prep" and c.i >= e and c.lower_ in NOUN_PLACE_PREPS:
+                    hit = _pick_nearest(places, c.i, c.i + 1, c.i, c.right_edge.i + 1)
+                    if hit:
+                        return hit[3]
+        verb = _governing_verb(anchor)
+        if verb is not None:
+            near_verb = [p for p in places if p[3] == verb.i and not (p[0] < e and p[1] > s)]
+            hit = _pick_nearest(near_verb, s, e, verb.left_edge.i, verb.right_edge.i + 1)
+            if hit:
+                return hit[3]
+            hit = _pick_nearest(places, s, e, verb.left_edge.i, verb.right_edge.i + 1)
+            if hit:
+                return hit[3]
+        sent = anchor.sent
+        hit = _pick_nearest(places, s, e, sent.start, sent.end)
+        if hit:
+            return hit[3]
+    return dominant
+
+
+def _dominant_place(places) -> str | None:
+    if not places:
+        return None
+    counts = Counter(p[2] for p in places)
+    return counts.most_common(1)[0][0]
+
+
+TIME_PREPS = frozenset(
+    {
+        "on",
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "during",
+        "over",
+        "for",
+        "through",
+        "throughout",
+        "within",
+        "as",
+    }
+)
+
+
+def _date_entities(doc) -> list[tuple[int, int, str, int]]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        start, end = ent.start, ent.end
+        # "Last month 300 refugees": the NER swallowed the count that follows the date
+        while (
+            end - 1 > start
+            and _is_number_token(doc[end - 1])
+            and end < len(doc)
+            and doc[end].pos_ == "NOUN"
+            and not _is_time_unit(doc[end])
+        ):
+            end -= 1
+        if start > 0 and doc[start - 1].lower_ in TIME_PREPS:
+            start -= 1
+        verb = _governing_verb(doc[end - 1])
+        out.append((start, end, doc[start:end].text, verb.i if verb is not None else -1))
+    return out
+
+
+def _time_text(doc, dates, s: int, e: int, anchor) -> str | None:
+    if not dates:
+        return None
+    verb = _governing_verb(anchor)
+    if verb is not None:
+        # a date attached to the figure's own verb first
+        own = [d for d in dates if d[3] == verb.i and not (d[0] < e and d[1] > s)]
+        hit = _pick_nearest(own, s, e, 0, len(doc))
+        if hit:
+            return hit[3]
+        hit = _pick_nearest(dates, s, e, verb.left_edge.i, verb.right_edge.i + 1)
+        if hit:
+            return hit[3]
+    sent = anchor.sent
+    hit = _pick_nearest(dates, s, e, sent.start, sent.end)
+    return hit[3] if hit else None
+
+
+def _speaker_text(subj, doc) -> str | None:
+    if subj.pos_ == "PRON" and not subj.is_upper:
+        if subj.lower_ in PRONOUN_SPEAKERS:
+            for ent in reversed(doc.ents):
+                if ent.end <= subj.i and ent.label_ == "PERSON":
+                    return _clean_name(ent.text)
+        return None
+    if (
+        subj.lower_ in QUANTIFIER_WORDS
+        or subj.lower_ in VAGUE_WORDS
+        or any(_is_number_token(t) for t in doc[subj.left_edge.i : subj.i + 1])
+    ):
+        return None  # "dozens of them reported ...": a counted group, not a source
+    start = subj.left_edge.i
+    end = subj.i + 1
+    for c in subj.children:
+        if c.i > subj.i and (
+            (c.dep_ == "prep" and (c.lower_ in SOURCE_PREPS or c.text[:1].isupper()))
+            or c.dep_ in ("compound", "flat", "acl")
+        ):
+            end = max(end, c.right_edge.i + 1)
+    # keep the noun phrase tight: stop at commas and brackets
+    for k in range(subj.i, end):
+        if doc[k].text in (",", "(", ";", "—", "-") and k > subj.i:
+            end = k
+            break
+    for k in range(subj.i - 1, start - 1, -1):
+        if doc[k].text in (",", "(", ";", '"', "“", "”"):
+            start = k + 1
+            break
+    while (
+        start < subj.i and doc[start].pos_ in ("DET", "PRON") and doc[start].dep_ in ("det", "poss")
+    ):
+        start += 1
+    if end - start > 12:
+        start = max(start, subj.i - 6)
+        end = min(end, subj.i + 6)
+    if subj.ent_type_:
+        a, b = _ent_bounds(doc, subj.i)
+        if a >= start - 1:
+            start, end = min(start, a), max(end, b)  # "Doctors Without Borders"
+    text = _clean_name(doc[start:end].text)
+    return text or None
+
+
+def _reporting_subject(verb, doc, depth: int = 0):
+    """The source of a reporting verb: its subject, a passive agent, 'said X' at the end, or
+    for '..., adding that ...' the subject of the verb the participle hangs on."""
+    # "damage the World Bank put at $14.9 billion": the subject nearest the verb
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in QUANTIFIER_WORDS]
+    subj = min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+    if subj is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    if subj is not None:
+        return _speaker_text(subj, doc)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i and depth < 2:
+        return _reporting_subject(verb.head, doc, depth + 1)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "were recorded across Europe": passive without an agent names no source
+    # "..., said Save the Children." where the parser lost the subject
+    k = verb.i + 1
+    sent_end = verb.sent.end
+    words = []
+    while k < sent_end and not doc[k].is_punct and len(words) < 8:
+        words.append(doc[k])
+        k += 1
+    if words and any(w.text[:1].isupper() for w in words) and (k >= sent_end or doc[k].is_punct):
+        return _clean_name(doc[words[0].i : words[-1].i + 1].text) or None
+    return None
+
+
+def _introduces_clause(verb) -> bool:
+    return any(c.dep_ in ("ccomp", "parataxis") and c.i > verb.i for c in verb.children)
+
+
+def _is_reporting(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in REPORTING_VERBS
+
+
+def _attribution(doc, anchor) -> str | None:
+    """Who the text says the figure comes from.
+
+    A reporting verb counts when the figure sits in the clause it reports (ccomp/parataxis),
+    is its direct object or adjunct for verbs that report figures ("the ministry reported 300
+    cases", "put the toll at 50"); a trailing "..., X said." (a reporting verb after a comma or
+    quote with no clause of its own to the right) covers every figure in its sentence. A
+    narrator's participle gloss ("referring to ...") blocks the verbs above it.
+    """
+    t = anchor
+    via = anchor.dep_
+    prep_word = ""
+    for _ in range(12):
+        if t.i != anchor.i and _is_reporting(t):
+            numeric = _lemma(t) in NUMERIC_REPORTING_VERBS
+            if via in ("ccomp", "parataxis", "conj", "xcomp") or (
+                numeric
+                and (
+                    via in ("dobj", "attr", "advmod", "npadvmod", "nsubjpass")
+                    or (via == "prep" and prep_word in FIGURE_PREPS)
+                )
+            ):
+                who = _reporting_subject(t, doc)
+                if who:
+                    return who
+        if t.head.i == t.i:
+            break
+        if t.pos_ == "VERB" and t.dep_ == "advcl" and _lemma(t) in GLOSS_VERBS:
+            return None  # "..., referring to a deal worth billions of euros"
+        if t.head.pos_ in ("VERB", "AUX"):
+            via = t.dep_
+            prep_word = t.lower_
+        if t.dep_ in ("advcl", "acl", "relcl", "advmod", "npadvmod") and t.pos_ in ("VERB", "AUX"):
+            via = t.dep_
+        t = t.head
+    sent = anchor.sent
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _speaker_text(pobj, doc)
+    for tok in sent:
+        if _is_reporting(tok) and not _introduces_clause(tok) and _is_trailing(tok):
+            who = _reporting_subject(tok, doc)
+            if who:
+                return who
+    return None
+
+
+def _is_trailing(verb) -> bool:
+    """'..., the ministry said.' / '..., said the ministry.' / '..., police told AFP.'
+
+    The attribution phrase (subject and verb) follows a comma or a quote and the verb reports
+    nothing of its own to its right (no object, except the listener of 'tell', no clause)."""
+    for c in verb.children:
+        if (
+            c.i > verb.i
+            and c.dep_ in ("dobj", "xcomp", "ccomp")
+            and not (c.dep_ == "dobj" and _lemma(verb) in LISTENER_VERBS)
+        ):
+            return False
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    start = subjects[0].left_edge.i if subjects else verb.i
+    while start < verb.i and doc[start].is_punct:
+        start += 1
+    before = start - 1
+    return before >= verb.sent.start and doc[before].text in (",", '"', "”", "“", "'", ";")
+
+
+def _counted_text(doc, core_end: int, head) -> str:
+    if head is None:
+        return ""
+    start = core_end
+    if start < len(doc) and doc[start].lower_ == "of":
+        start += 1
+    words = [
+        t.text
+        for t in doc[start : head.i + 1]
+        if t.pos_ not in ("DET",)
+        and t.dep_ not in ("poss", "det", "predet", "case")
+        and not t.is_punct
+    ]
+    return " ".join(words).strip()
+
+
+def _money_counted(doc, core: dict, e: int) -> str:
+    """'billions of euros in financial aid' -> 'financial aid'; else the currency noun."""
+    if e < len(doc) and doc[e].lower_ in ("in", "of", "for"):
+        pobj = next((c for c in doc[e].children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.i <= e + 5 and pobj.pos_ in ("NOUN", "PROPN"):
+            words = [t.text for t in doc[e + 1 : pobj.i + 1] if t.dep_ not in ("det", "poss")]
+            return " ".join(words)
+    k = core.get("cur_tok")
+    return doc[k].text if k is not None else ""
+
+
+def _subject_counted(anchor) -> str:
+    verb = _governing_verb(anchor)
+    if verb is None or _lemma(verb) not in MEASURE_VERBS:
+        return ""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON" or subj.i > anchor.i:
+        return ""
+    toks = [
+        t
+        for t in subj.subtree
+        if t.dep_ not in ("det", "poss", "relcl", "punct") and t.i <= subj.i + 4
+    ]
+    return " ".join(t.text for t in toks)[:80]
+
+
+# -------------------------------------------------------------------------------------- driver
+def figures_in_doc(doc) -> list[dict]:
+    """Every claim-like figure in the Doc as a plain dict (no spaCy objects)."""
+    found: list[dict] = []
+    doc_text = doc.text
+    next_i = 0
+    places = None
+    dates = None
+    dominant = None
+    lower_prefix = doc.to_array([LOWER, PREFIX])
+    starts = numpy.flatnonzero(
+        numpy.isin(lower_prefix[:, 0], TRIGGER_HASHES)
+        | numpy.isin(lower_prefix[:, 1], DIGIT_HASHES)
+    )
+    for i in starts.tolist():
+        if i < next_i:
+            continue
+        core = _scan_core(doc, i)
+        if core is None:
+            continue
+        _extend_units(doc, core)
+        _extend_range(doc, core)
+        if core["unit"] == "count" and core["kind"] in ("exact", "range"):
+            _extend_units(doc, core)
+        s, e = core["s"], core["e"]
+        qualifier = {"exact": "exact", "range": "range", "vague": "vague", "ratio": "exact"}[
+            core["kind"]
+        ]
+        q = None if core.get("between") else _qualifier_before(doc, s)
+        if q:
+            s = q[0]
+            if core["kind"] in ("exact", "ratio"):
+                qualifier = q[1]
+        else:
+            after = _qualifier_after(doc, e)
+            if after and core["kind"] == "exact":
+                e = core["e"] = after[0]
+                qualifier = after[1]
+        head_i, end = _counted_head(doc, core)
+        head = doc[head_i] if head_i is not None else None
+        core["head_tok"] = head
+        if _excluded(doc, doc_text, core, s, max(end, e), head):
+            next_i = max(core["e"], i + 1)
+            continue
+        e = max(end, e)
+        value, low_b, high_b = core["value"], core["low"], core["high"]
+        if qualifier == "approximate":
+            low_b = high_b = None
+        elif qualifier == "more_than":
+            high_b = None
+        elif qualifier in ("less_than", "nearly"):
+            low_b = None
+        if places is None:
+            places = _place_entities(doc)
+            dates = _date_entities(doc)
+            dominant = _dominant_place(places)
+        anchor = _span_root(doc, s, e)
+        category = _category(anchor, head, core.get("currency"), core["unit"])
+        if category in ("other", "population") and _text(doc, core["s"], core["e"]).lower() in (
+            "one",
+            "a",
+            "an",
+        ):
+            next_i = max(core["e"], i + 1)
+            continue  # "an attack on one member": a lone "one" is a figure only for a casualty
+        if core.get("currency"):
+            counted = _money_counted(doc, core, e)
+        elif head is not None:
+            counted = _counted_text(doc, core["e"], head)
+        else:
+            counted = _subject_counted(anchor)
+        sent = anchor.sent
+        found.append(
+            {
+                "surface": doc_text[doc[s].idx : _tok_end(doc[e - 1])],
+                "start": doc[s].idx,
+                "end": _tok_end(doc[e - 1]),
+                "sentence": sent.text.strip(),
+                "value": value,
+                "low": low_b,
+                "high": high_b,
+                "qualifier": qualifier,
+                "category": category,
+                "counted": counted,
+                "unit": core["unit"],
+                "currency": core.get("currency"),
+                "location": _location(doc, places, s, e, anchor, head, dominant),
+                "time_text": _time_text(doc, dates, s, e, anchor),
+                "attributed_to": _attribution(doc, anchor),
+            }
+        )
+        next_i = max(core["e"], i + 1) if head is not None and end <= core["e"] else max(e, i + 1)
+    return found
+
+
+def magnitude(value: float | None) -> str:
+    if value is None or value <= 0:
+        return ""
+    return str(int(math.floor(math.log10(value))))

