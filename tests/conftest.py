@@ -76,7 +76,10 @@ def _purge_broker() -> None:
 class Worker:
     """A real `celery worker` process consuming the test broker and using the test database."""
 
-    def __init__(self, concurrency: int = 1, extra_args: tuple[str, ...] = ()):
+    def __init__(
+        self, concurrency: int = 1, extra_args: tuple[str, ...] = (), new_session: bool = False
+    ):
+        """new_session: own process group, so a test can SIGKILL the worker and its children."""
         env = os.environ.copy()
         env.update(
             DJANGO_SETTINGS_MODULE="tests.settings",
@@ -93,6 +96,7 @@ class Worker:
                 "-n", f"test-{time.time_ns()}@%h", *extra_args,
             ],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            start_new_session=new_session,
         )  # fmt: skip
 
     def wait_ready(self, timeout: float = 60) -> None:

@@ -63,7 +63,6 @@ NUMERIC_REPORTING_VERBS = _set("numeric_reporting_verbs")
 MEASURE_VERBS = _set("measure_verbs")
 CHANGE_VERBS = _set("change_verbs")
 TIME_UNITS = _set("time_units")
-MEASURE_UNITS = _set("measure_units")
 NAME_WORDS = _set("name_words")
 SCORE_WORDS = _set("score_words")
 PERSON_NOUNS = _set("person_nouns")
@@ -91,7 +90,6 @@ VAGUE_WORDS = frozenset(VAGUE_BASES)
 FEW_WORDS = frozenset({"several", "few", "many", "multiple", "countless", "numerous"})
 HYPHENS = frozenset({"-", "–", "—", "‐"})
 RANGE_JOINERS = frozenset({"-", "–", "—", "to", "or"})
-PERCENT_WORDS = frozenset({"%", "percent", "pct", "per"})
 SYMBOL_TOKENS = frozenset(k for k in CURRENCY_SYMBOLS if not k.isalpha()) | {
     "us$",
     "usd",
@@ -124,243 +122,26 @@ CURRENCY_BY_COUNTRY = {
     "icelandic": "ISK",
 }
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# numbers inside these entities are part of a date, time or an ordinal, never a count
-TIME_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 # numbers inside these entities belong to a name ("World War II", "Resolution 2254", "G20")
-NAME_LABELS = frozenset(
-    {
-        "EVENT",
-        "LAW",
-        "PRODUCT",
-        "WORK_OF_ART",
-        "FAC",
-        "ORG",
-        "PERSON",
-        "GPE",
-        "LOC",
-        "NORP",
-        "LANGUAGE",
-    }
-)
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-NAME_PLACE_PREPS = frozenset(
-    {
-        "in",
-        "into",
-        "at",
-        "near",
-        "off",
-        "across",
-        "from",
-        "outside",
-        "inside",
-        "around",
-        "throughout",
-        "along",
-        "towards",
-        "toward",
-        "over",
-        "within",
-    }
-)
-NOUN_PLACE_PREPS = frozenset(
-    {
-        "in",
-        "of",
-        "from",
-        "across",
-        "at",
-        "near",
-        "inside",
-        "along",
-        "on",
-        "into",
-        "to",
-        "throughout",
-        "off",
-        "around",
-        "outside",
-    }
-)
-NOT_PLACE_LABELS = frozenset(
-    {
-        "DATE",
-        "TIME",
-        "ORDINAL",
-        "CARDINAL",
-        "PERCENT",
-        "MONEY",
-        "QUANTITY",
-        "NORP",
-        "WORK_OF_ART",
-        "LAW",
-        "EVENT",
-        "PRODUCT",
-        "LANGUAGE",
-    }
-)
+NAME_LABELS = _set("name_labels")
+NAME_PLACE_PREPS = _set("name_place_preps")
+NOUN_PLACE_PREPS = _set("noun_place_preps")
+NOT_PLACE_LABELS = _set("not_place_labels")
 PLACE_PEOPLE_NOUNS = frozenset(
     {"resident", "inhabitant", "people", "population", "citizen", "residents"}
 )
-GEO_NOUNS = frozenset(
-    {
-        "city",
-        "town",
-        "village",
-        "island",
-        "province",
-        "region",
-        "district",
-        "state",
-        "country",
-        "port",
-        "capital",
-        "coast",
-        "suburb",
-        "outskirts",
-        "area",
-        "camp",
-        "valley",
-        "border",
-        "county",
-        "municipality",
-        "neighbourhood",
-        "neighborhood",
-        "enclave",
-        "strip",
-        "bay",
-        "sea",
-        "river",
-        "north",
-        "south",
-        "east",
-        "west",
-        "centre",
-        "center",
-        "heart",
-        "streets",
-        "street",
-        "mountains",
-        "islands",
-        "countryside",
-        "hospital",
-        "airport",
-    }
-)
-LOCATIVE_PREPS = frozenset(
-    {
-        "in",
-        "into",
-        "to",
-        "from",
-        "across",
-        "inside",
-        "within",
-        "at",
-        "near",
-        "throughout",
-        "on",
-        "out",
-    }
-)
-YEAR_PRECEDERS = frozenset(
-    {
-        "the",
-        "in",
-        "since",
-        "by",
-        "until",
-        "till",
-        "from",
-        "of",
-        "to",
-        "between",
-        "'s",
-        "during",
-        "before",
-        "after",
-        "around",
-        "early",
-        "late",
-        "mid",
-        "fiscal",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "a",
-        "an",
-    }
-)
-MONTH_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+GEO_NOUNS = _set("geo_nouns")
+LOCATIVE_PREPS = _set("locative_preps")
+YEAR_PRECEDERS = _set("year_preceders")
+MONTH_WORDS = _set("month_words")
 WEEKDAY_WORDS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 DATE_WORDS = frozenset({"ago", "today", "yesterday", "tomorrow", "annual", "fiscal", "ad", "bc"})
-ORDINAL_WORDS = frozenset(
-    [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "last",
-        "next",
-    ]
-)
+ORDINAL_WORDS = _set("ordinal_words")
 ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 AGE_QUALIFIERS = frozenset({"under", "over", "above", "below", "aged"})
-PHONE_CUES = frozenset(
-    {
-        "hotline",
-        "call",
-        "dial",
-        "phone",
-        "telephone",
-        "tel",
-        "fax",
-        "helpline",
-        "whatsapp",
-        "sms",
-        "text",
-    }
-)
+PHONE_CUES = _set("phone_cues")
 PHONE_RE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}|\+\d[\d\s.-]{7,}\d"
 )
@@ -1546,24 +1327,7 @@ def _dominant_place(places) -> str | None:
     return counts.most_common(1)[0][0]
 
 
-TIME_PREPS = frozenset(
-    {
-        "on",
-        "in",
-        "since",
-        "by",
-        "until",
-        "till",
-        "from",
-        "during",
-        "over",
-        "for",
-        "through",
-        "throughout",
-        "within",
-        "as",
-    }
-)
+TIME_PREPS = _set("time_preps")
 
 
 def _date_entities(doc) -> list[tuple[int, int, str, int]]:

@@ -18,6 +18,8 @@ from claims.extraction import (
 )
 from claims.extraction.pipeline import COMPONENT
 
+PUB = date(2020, 3, 2)
+
 FIELD_ORDER = [
     "surface",
     "start",
@@ -171,3 +173,84 @@ def test_no_django_in_the_package():
     pattern = re.compile(r"^\s*(?:import|from)\s+django\b", re.M)
     for path in pkg.glob("*.py"):
         assert not pattern.search(path.read_text(encoding="utf-8")), path
+
+
+def test_extract_many_in_worker_processes_matches_one_process():
+    items = [(f"On Sunday, {n} refugees reached Lesbos, the UNHCR said.", PUB) for n in range(8)]
+    assert extract_many(items, batch_size=2, n_process=2) == extract_many(items)
+
+
+def test_invariants_on_scrambled_text():
+    import random
+
+    words = [
+        "the",
+        "a",
+        "an",
+        "of",
+        "more",
+        "than",
+        "nearly",
+        "about",
+        "some",
+        "12",
+        "10,000",
+        "3.6",
+        "million",
+        "thousands",
+        "dozens",
+        "of",
+        "refugees",
+        "troops",
+        "killed",
+        "said",
+        ",",
+        ".",
+        '"',
+        "$",
+        "€",
+        "40%",
+        "percent",
+        "between",
+        "and",
+        "to",
+        "-",
+        "in",
+        "1",
+        "5",
+        "one",
+        "half",
+        "a",
+        "third",
+        "Turkey",
+        "Idlib",
+        "on",
+        "Sunday",
+        "since",
+        "December",
+        "2015",
+        "aged",
+        "45",
+        "3-1",
+        "won",
+        "F-16",
+        "Article",
+        "5",
+    ]
+    rng = random.Random(7)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 50))) for _ in range(300)]
+    out = extract_many([(t, PUB) for t in texts])
+    assert len(out) == len(texts)
+    found = 0
+    for text, cands in zip(texts, out, strict=True):
+        for c in cands:
+            found += 1
+            assert text[c.start : c.end] == c.surface
+            assert c.low is None or c.high is None or c.low <= c.high
+            assert c.qualifier in QUALIFIERS and c.category in CATEGORIES
+    assert found > 100
+
+
+@pytest.mark.parametrize("text", ["", " ", "about", "between 5", "$", "half", "tens of", "m."])
+def test_fragments_do_not_crash(text):
+    assert isinstance(extract(text), list)
