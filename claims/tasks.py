@@ -6,7 +6,6 @@ Tasks are enqueued only after the transaction that created their work commits
 
 import datetime as dt
 import logging
-import os
 import random
 
 from celery import shared_task
@@ -22,20 +21,12 @@ logger = logging.getLogger(__name__)
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 
 
-def _number(name: str, default: float) -> float:
-    """A setting, else the environment variable of the same name (tests shorten these)."""
-    value = getattr(settings, name, None)
-    if value is None:
-        value = os.environ.get(name, "").strip() or None
-    return float(value) if value is not None else default
-
-
-MAX_RETRIES = int(_number("FACTCHECK_TASK_MAX_RETRIES", 5))
+MAX_RETRIES = settings.FACTCHECK_TASK_MAX_RETRIES
 
 
 def backoff_seconds(retries: int) -> float:
     """Exponential backoff with full jitter, capped at ten minutes (base 5 s by default)."""
-    base = _number("FACTCHECK_RETRY_BACKOFF_SECONDS", 5)
+    base = settings.FACTCHECK_RETRY_BACKOFF_SECONDS
     low = min(1.0, base)
     return random.uniform(low, max(low, min(600, base * 2**retries)))
 

@@ -6,11 +6,10 @@ their plain inputs, calls them, and stores what came out. Tasks call these funct
 
 import datetime as dt
 import logging
-import os
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from claims import fetching
@@ -191,16 +190,25 @@ def _finish_run(run: VerificationRun, *, outcome: str, detail: str, data: dict) 
     )
 
 
-def _reference_candidates(claim: Claim):
-    return ReferenceFigure.objects.filter(category=claim.category)
+# Reference figures change rarely and every claim of a category compares with all of them:
+# keep their plain forms per worker process, reloaded when the table's count or last change moves.
+_REFERENCE_CACHE: dict[str, tuple[tuple, list[ReferenceFacts]]] = {}
+
+
+def _reference_candidates(claim: Claim) -> list[ReferenceFacts]:
+    figures = ReferenceFigure.objects.filter(category=claim.category)
+    stamp = tuple(figures.aggregate(n=Count("pk"), last=Max("updated_at")).values())
+    cached = _REFERENCE_CACHE.get(claim.category)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, [reference_facts(f) for f in figures])
+        _REFERENCE_CACHE[claim.category] = cached
+    return cached[1]
 
 
 @transaction.atomic
 def check_reference(*, run: VerificationRun) -> None:
     claim = run.claim
-    check = verify_against_references(
-        claim_facts(claim), [reference_facts(f) for f in _reference_candidates(claim)]
-    )
+    check = verify_against_references(claim_facts(claim), _reference_candidates(claim))
     verdict, rating, reason = suggest_verdict(list(check.comparisons))
     compared = []
     for comparison in check.comparisons[:10]:
@@ -309,19 +317,11 @@ def check_consistency(*, run: VerificationRun) -> None:
     )
 
 
-def _setting(name: str, default: str = "") -> str:
-    """A Django setting, else the environment variable of the same name, else default."""
-    value = getattr(settings, name, None)
-    if value is None:
-        value = os.environ.get(name, "")
-    return str(value) if value not in (None, "") else default
-
-
 def allowed_private_endpoints() -> frozenset[tuple[str, int]]:
     """FETCH_ALLOWED_PRIVATE_ENDPOINTS: "127.0.0.1:8123,[::1]:8123" (tests only; empty in
     production). Exactly these address:port pairs are fetched although non-public."""
     pairs = set()
-    for item in _setting("FETCH_ALLOWED_PRIVATE_ENDPOINTS").split(","):
+    for item in settings.FETCH_ALLOWED_PRIVATE_ENDPOINTS.split(","):
         host, _, port = item.strip().rpartition(":")
         if host and port.isdigit():
             pairs.add((host.strip("[]"), int(port)))
@@ -329,12 +329,12 @@ def allowed_private_endpoints() -> frozenset[tuple[str, int]]:
 
 
 def fetch_config() -> fetching.FetchConfig:
-    defaults = fetching.FetchConfig()
     return fetching.FetchConfig(
         allow_private=settings.FETCH_ALLOW_PRIVATE,
         max_bytes=settings.FETCH_MAX_BYTES,
-        read_timeout=float(_setting("FETCH_READ_TIMEOUT", str(defaults.read_timeout))),
-        total_timeout=float(_setting("FETCH_TOTAL_TIMEOUT", str(defaults.total_timeout))),
+        connect_timeout=settings.FETCH_CONNECT_TIMEOUT,
+        read_timeout=settings.FETCH_READ_TIMEOUT,
+        total_timeout=settings.FETCH_TOTAL_TIMEOUT,
         allowed_private_endpoints=allowed_private_endpoints(),
     )
 

