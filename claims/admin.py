@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims import services
+from claims import services, verifying
 from claims.models import (
     Article,
     Claim,
@@ -110,8 +110,47 @@ class ArticleAdmin(SimpleHistoryAdmin):
         self.message_user(request, f"Queued extraction for {count} article(s).")
 
 
+class VerificationRunInline(admin.TabularInline):
+    model = VerificationRun
+    extra = 0
+    can_delete = False
+    fields = (
+        "round",
+        "check_kind",
+        "state",
+        "attempts",
+        "outcome",
+        "detail",
+        "error",
+        "finished_at",
+    )
+    readonly_fields = fields
+    ordering = ("-round", "check_kind")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class EvidenceInline(admin.TabularInline):
+    model = Evidence
+    fk_name = "claim"
+    extra = 0
+    can_delete = False
+    fields = ("kind", "outcome", "summary", "reference", "attribution", "source", "fetched_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Attribution")
+    def attribution(self, obj):
+        return obj.reference.attribution if obj.reference_id else ""
+
+
 @admin.register(Claim)
 class ClaimAdmin(SimpleHistoryAdmin):
+    inlines = [VerificationRunInline, EvidenceInline]
+    actions = ["verify_again"]
     list_display = (
         "surface",
         "value",
@@ -130,11 +169,26 @@ class ClaimAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("article", "assignee")
     readonly_fields = ("article", "start", "end", "surface", "sentence", "created_at", "updated_at")
 
+    @admin.action(description="Verify again (new round of checks)")
+    def verify_again(self, request, queryset):
+        count = verifying.claims_verification_enqueue(
+            claim_ids=list(queryset.values_list("pk", flat=True))
+        )
+        self.message_user(request, f"Queued verification for {count} claim(s).")
+
 
 @admin.register(ReferenceFigure)
 class ReferenceFigureAdmin(SimpleHistoryAdmin):
     formfield_overrides = URL_FIELDS
-    list_display = ("counted", "location", "origin", "period_end", "value", "publisher")
+    list_display = (
+        "counted",
+        "location",
+        "origin",
+        "period_end",
+        "value",
+        "publisher",
+        "attribution",
+    )
     list_filter = ("category", "publisher", "location")
     search_fields = ("counted", "location", "origin", "publisher", "dataset", "note")
 

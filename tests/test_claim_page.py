@@ -121,3 +121,26 @@ def test_reference_change_flags_a_reviewed_verdict(checked_claim, tmp_path):
     assert "3,700,000" in checked_claim.review_flag
     latest = VerificationRun.objects.filter(claim=checked_claim).order_by("-round").first()
     assert (latest.round, latest.state) == (2, "queued")
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("boss", password="pw-boss-1"))
+    return client
+
+
+def test_admin_claim_page_shows_runs_and_evidence_with_attribution(staff_client, checked_claim):
+    html = staff_client.get(f"/admin/claims/claim/{checked_claim.pk}/change/").content.decode()
+    assert html.count("Succeeded") >= 3
+    assert "UNHCR reported 3,576,370 Syrian refugees in Turkey" in html
+    assert "Source: UNHCR Refugee Data Finder" in html
+
+
+def test_admin_verify_again_action(staff_client, checked_claim):
+    response = staff_client.post(
+        "/admin/claims/claim/",
+        {"action": "verify_again", "_selected_action": [checked_claim.pk]},
+        follow=True,
+    )
+    assert "Queued verification for 1 claim(s)." in response.content.decode()
+    assert VerificationRun.objects.filter(claim=checked_claim, round=2).count() == 3
