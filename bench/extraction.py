@@ -173,6 +173,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--max-overhead", type=float, default=None, help="exit 1 above this %%")
+    parser.add_argument(
+        "--workers",
+        action="store_true",
+        help="also measure end to end through 1 and 2 Celery worker processes "
+        "(bench/extraction_workers.py)",
+    )
     args = parser.parse_args(argv)
     result = run_inprocess(args.articles, args.repeats, args.batch_size)
     if args.json:
@@ -186,6 +192,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"extract_many:    {result['extract_words_per_s']:>8} words/s")
         print(f"ratio {result['ratio']}, overhead {result['overhead_pct']}% (budget 15%)")
         print(f"peak memory (max RSS): {result['peak_rss_mib']} MiB")
+    if args.workers:
+        # Its own process: it configures Django and starts workers of its own.
+        import subprocess
+
+        script = Path(__file__).with_name("extraction_workers.py")
+        subprocess.run([sys.executable, str(script), "--articles", str(args.articles)], check=True)
     if args.max_overhead is not None and result["overhead_pct"] > args.max_overhead:
         return 1
     return 0
