@@ -199,6 +199,19 @@ class Source(models.Model):
         return self.url
 
 
+# What a reference figure measures and who published it: its natural key for upserts.
+REFERENCE_KEY = (
+    "category",
+    "counted",
+    "location",
+    "origin",
+    "period_start",
+    "period_end",
+    "publisher",
+    "dataset",
+)
+
+
 class ReferenceFigure(models.Model):
     """A published figure with its provenance, to compare claims with."""
 
@@ -225,19 +238,7 @@ class ReferenceFigure(models.Model):
     class Meta:
         ordering = ["location", "category", "-period_end"]
         constraints = [
-            models.UniqueConstraint(
-                fields=[
-                    "category",
-                    "counted",
-                    "location",
-                    "origin",
-                    "period_start",
-                    "period_end",
-                    "publisher",
-                    "dataset",
-                ],
-                name="reference_unique_figure",
-            ),
+            models.UniqueConstraint(fields=REFERENCE_KEY, name="reference_unique_figure"),
             models.CheckConstraint(
                 condition=Q(value__isnull=False) | Q(low__isnull=False) | Q(high__isnull=False),
                 name="reference_has_a_number",

@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from claims import verifying
-from claims.models import Article, Claim, ExtractionState
+from claims.models import REFERENCE_KEY, Article, Claim, ExtractionState
 from claims.text import TextRejected, normalise_article
 from claims.verification.bounds import point
 from claims.verification.consistency import fingerprint
@@ -314,33 +314,6 @@ def stuck_articles_requeue(*, stuck_after: dt.timedelta) -> list[int]:
         for article_id in ids:
             _enqueue_extraction_on_commit(article_id)
     return ids
-
-
-__all__ = [
-    "FactcheckError",
-    "IngestError",
-    "IngestResult",
-    "ReplaceStats",
-    "article_extraction_claim",
-    "article_extraction_fail",
-    "article_extraction_release",
-    "article_extraction_requeue",
-    "article_ingest",
-    "claims_replace",
-    "stuck_articles_requeue",
-]
-
-
-REFERENCE_KEY = (
-    "category",
-    "counted",
-    "location",
-    "origin",
-    "period_start",
-    "period_end",
-    "publisher",
-    "dataset",
-)
 
 
 @dataclass(frozen=True)

@@ -114,19 +114,25 @@ def claims_verification_enqueue(*, claim_ids: list[int] | tuple[int, ...]) -> in
         Claim.objects.filter(pk__in=claim_ids, status__in=AUTOMATIC_STATUSES).update(
             status=ClaimStatus.QUEUED
         )
-        ids = list(claim_ids)
-
-        def send() -> None:
-            from claims.tasks import verify_claim
-
-            for claim_id in ids:
-                try:
-                    verify_claim.delay(claim_id)
-                except Exception:
-                    logger.exception("Could not queue verification of claim %s", claim_id)
-
-        transaction.on_commit(send)
+        _send_on_commit(list(claim_ids))
     return len(claim_ids)
+
+
+def _send_on_commit(claim_ids: list[int]) -> None:
+    """Queue `claims.verify_claim` for each claim once the current transaction commits.
+
+    A broker that is down loses nothing: the runs stay queued and the sweep sends them again."""
+
+    def send() -> None:
+        from claims.tasks import verify_claim
+
+        for claim_id in claim_ids:
+            try:
+                verify_claim.delay(claim_id)
+            except Exception:
+                logger.exception("Could not queue verification of claim %s", claim_id)
+
+    transaction.on_commit(send)
 
 
 def pending_runs(*, claim_id: int, stale_after: dt.timedelta) -> list[int]:
@@ -462,17 +468,7 @@ def stuck_runs_requeue(*, stuck_after: dt.timedelta) -> list[int]:
         VerificationRun.objects.filter(
             claim_id__in=claim_ids, state__in=[RunState.QUEUED, RunState.RETRYING]
         ).update(queued_at=timezone.now())
-
-        def send() -> None:
-            from claims.tasks import verify_claim
-
-            for claim_id in claim_ids:
-                try:
-                    verify_claim.delay(claim_id)
-                except Exception:
-                    logger.exception("Could not re-queue verification of claim %s", claim_id)
-
-        transaction.on_commit(send)
+        _send_on_commit(claim_ids)
     return claim_ids
 
 
