@@ -74,6 +74,17 @@ MILITARY_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?$")  # F-35
 UPROOTING_VERBS = frozenset({"flee", "displace", "deport", "uproot", "expel", "force", "drive"})
 HOMELAND_NOUNS = frozenset({"country", "home", "homeland", "homes", "city", "town", "village"})
 DISPLACING_VERBS = frozenset({"force", "drive", "push", "chase", "uproot", "expel"})
+# a place that receives or hosts people from elsewhere: "Colombia hosts 2.9 million Venezuelans"
+HOSTING_VERBS = frozenset({"host", "receive", "welcome", "shelter", "absorb", "admit"})
+# killed or wounded things that are not people: "floods killed 2 million livestock"
+ANIMAL_NOUNS = frozenset(
+    {"livestock", "cattle", "animal", "sheep", "goat", "cow", "camel", "bird", "fish", "poultry"}
+    | {"head", "chicken", "pig", "horse", "donkey", "crop", "tree"}
+)
+# "claimed 441 lives", "cost 30 lives"
+LIFE_TAKING_VERBS = frozenset({"claim", "cost", "take", "lose"})
+# "refugees numbering 4,000", "a convoy totalling 300 trucks"
+COUNTING_PARTICIPLES = frozenset({"number", "total", "count", "reach"})
 
 
 PREFIX_QUALIFIERS: dict[tuple[str, ...], str] = {
@@ -122,6 +133,9 @@ CURRENCY_BY_COUNTRY = {
     "icelandic": "ISK",
 }
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TIME_ZONES = frozenset(
+    {"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "EST", "EDT", "PST", "PDT", "IST", "JST"}
+)
 # numbers inside these entities belong to a name ("World War II", "Resolution 2254", "G20")
 NAME_LABELS = _set("name_labels")
 NAME_PLACE_PREPS = _set("name_place_preps")
@@ -553,6 +567,13 @@ def _extend_range(doc, core: dict) -> None:
         return
     if joiner in HYPHENS and (doc[e - 1].whitespace_ or doc[e].whitespace_) and not between:
         return  # "12 - the rest" is not a range
+    first = doc[core["s"]]
+    if (
+        _is_yearish(first)
+        and core["e"] - core["s"] == 1
+        and ("," in doc[k].text or (s > 0 and doc[s - 1].lower_ in YEAR_ONLY_PREPS))
+    ):
+        return  # "from 133,000 in 2021 to 248,000": a year, then the next figure
     v1 = share_multiplier(_text(doc, core["s"], core["e"]), v1, v2)
     if v2 <= v1:
         return
@@ -794,7 +815,13 @@ def _excluded(doc, text: str, core: dict, s: int, e: int, head) -> bool:
         ):
             return True
         # "737 MAX", "A 400M": a model designation, not a count
-        if nxt.is_upper and nxt.is_alpha and len(nxt.text) >= 2 and nxt.lower_ not in CODE_TOKENS:
+        if (
+            nxt.is_upper
+            and nxt.is_alpha
+            and len(nxt.text) >= 2
+            and nxt.lower_ not in CODE_TOKENS
+            and "currency" not in core
+        ):
             after = doc[ce + 1] if ce + 1 < n else None
             if (
                 core["kind"] == "exact"
@@ -817,6 +844,14 @@ def _excluded(doc, text: str, core: dict, s: int, e: int, head) -> bool:
             and (pl != "no" or prev.text == "No")
         ):
             return True
+        if (
+            pl == "."
+            and core["kind"] == "exact"
+            and cs > 1
+            and doc[cs - 2].text in ("No", "no", "Nos", "nos")
+            and not doc[cs - 2].whitespace_
+        ):
+            return True  # "reactor No. 1" split as "No" "." "1": a label, not a count
         if (
             core["kind"] == "exact"
             and _is_digit_token(first)
@@ -995,6 +1030,10 @@ def _verb_category(verb) -> str | None:
         c.dep_ == "dobj" and _lemma(c) in HOMELAND_NOUNS for c in verb.children
     ):
         return "displacement"  # "have left their country"
+    if _lemma(verb) in ("go", "head", "travel", "come") and any(
+        c.dep_ in ("advmod", "dobj") and c.lower_ == "home" and c.i > verb.i for c in verb.children
+    ):
+        return "displacement"  # "went home under a return scheme"
     for c in verb.children:
         # "left homeless", "were confirmed dead", "is a refugee"
         if c.dep_ in ("acomp", "oprd", "attr") and c.i > verb.i:
@@ -1085,9 +1124,22 @@ def _context_category(anchor, head) -> str | None:
     verb = _governing_verb(anchor)
     if verb is None:
         return None
+    for c in verb.children:
+        # "sends 25,000 fleeing", "left 40 dead": what the figure's people end up doing
+        if c.i == anchor.right_edge.i + 1 and c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp"):
+            cat = _verb_category(c)
+            if cat:
+                return cat
     cat = _verb_category(verb)
     if cat:
         return cat
+    if (
+        _lemma(verb) in HOSTING_VERBS
+        and anchor.dep_ in ("dobj", "nummod")
+        and _personish(head)
+        and any(c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "LOC") for c in verb.children)
+    ):
+        return "displacement"  # "Colombia hosts 2.9 million", "Chad has received 600,000"
     if _lemma(verb) in DISPLACING_VERBS:
         for noun in (head, anchor):
             if noun is not None and any(
@@ -1121,6 +1173,11 @@ def _noun_category(head) -> str | None:
     cat = _category_of_words([_lemma(head), head.lower_], CAT_NOUNS)
     if cat:
         return cat
+    if head.pos_ in ("ADJ", "NOUN") and head.ent_type_ in ("", "NORP"):
+        # "5,300 dead", "45,000 Rohingya homeless": the state word heads the phrase
+        cat = _category_of_words([head.lower_], CAT_MODIFIERS)
+        if cat:
+            return cat
     # jets, aircraft, vehicles are military only when the text says so ("army helicopters",
     # "F-35 jets"); airlines and carmakers count them too
     if _lemma(head) in DUAL_USE_NOUNS and any(
@@ -1160,16 +1217,74 @@ def _personish(head) -> bool:
     )
 
 
-def _category(anchor, head, currency, unit: str) -> str:
+def _noun_before(anchor, head):
+    """The noun a bare figure counts when it follows it: 'refugees numbering 4,000',
+    'the island, population 6,000'."""
+    if head is not None:
+        return None
+    gov = anchor.head
+    if (
+        anchor.dep_ == "dobj"
+        and gov.dep_ == "acl"
+        and _lemma(gov) in COUNTING_PARTICIPLES
+        and gov.head.pos_ in ("NOUN", "PROPN")
+        and gov.head.i < anchor.i
+    ):
+        return gov.head
+    if anchor.dep_ in ("nummod", "appos") and gov.i == anchor.i - 1 and gov.pos_ == "NOUN":
+        return gov
+    return None
+
+
+def _strong_unit(doc, k: int, head) -> bool:
+    """'a 13,000-strong peacekeeping mission': the figure counts a military unit's members."""
+    if head is None:
+        return False
+    if not (k + 1 < len(doc) and doc[k].text in HYPHENS and doc[k + 1].lower_ == "strong"):
+        return False
+    words = [_lemma(head)] + [
+        w for c in head.children if c.dep_ in ("amod", "compound") for w in (_lemma(c), c.lower_)
+    ]
+    return any(
+        w in MILITARY_MODIFIERS or w in CAT_NOMINALS["military"] or w in CAT_NOUNS["military"]
+        for w in words
+    )
+
+
+def _category(anchor, head, currency, unit: str, core_end: int) -> str:
     if currency:
         return "money"
+    doc = anchor.doc
+    if head is None and unit == "count" and core_end < len(doc):
+        # "at least 5,300 dead in Derna": a state word after a bare figure
+        k = core_end
+        while k + 1 < len(doc) and k < core_end + 2 and doc[k].ent_type_ == "NORP":
+            k += 1  # "45,000 Rohingya homeless"
+        after = doc[k]
+        if after.pos_ in ("ADJ", "VERB") and not after.ent_type_:
+            cat = _category_of_words([after.lower_], CAT_MODIFIERS)
+            if cat:
+                return cat
+    before = _noun_before(anchor, head)
+    if before is not None and unit == "count":
+        cat = _noun_category(before) or _context_category(before, before)
+        if cat:
+            return cat
+        head = before
+    if _strong_unit(doc, core_end, head):
+        return "military"
     context = _context_category(anchor, head)
     if unit in ("percent", "ratio"):
         # shares are about their subject; only being forced out makes them more than "other"
-        return "displacement" if context == "displacement" and _uprooting(anchor) else "other"
+        uprooted = context == "displacement" and _uprooting(anchor) and _personish(head)
+        return "displacement" if uprooted else "other"
     person = _personish(head)
     noun = _noun_category(head)
-    if context == "casualties" and person:
+    if head is not None and _lemma(head) == "life":
+        verb = _governing_verb(anchor)
+        if verb is not None and _lemma(verb) in LIFE_TAKING_VERBS:
+            return "casualties"
+    if context == "casualties" and (person or (noun is None and _lemma(head) not in ANIMAL_NOUNS)):
         return context
     if context == "displacement" and person and noun in (None, "population"):
         return context
@@ -1189,6 +1304,8 @@ def _place_entities(doc) -> list[tuple[int, int, str]]:
     names = set()
     taken = set()
     for ent in doc.ents:
+        if ent.end - ent.start == 1 and doc[ent.start].text in TIME_ZONES:
+            continue  # "at 0400 GMT": a clock, not a place
         if ent.label_ in PLACE_LABELS and ent.text[:1].isupper() and not _is_speaker(ent.root):
             places.append((ent.start, ent.end, _clean_name(ent.text)))
             names.add(ent.text)
@@ -1202,6 +1319,8 @@ def _place_entities(doc) -> list[tuple[int, int, str]]:
     for i in named:
         tok = doc[i]
         if tok.i in taken or not tok.text[:1].isupper() or tok.is_sent_start:
+            continue
+        if tok.text in TIME_ZONES:
             continue
         if not (tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS):
             continue
@@ -1291,10 +1410,30 @@ def _pick_nearest(items, s: int, e: int, lo: int, hi: int):
     return best
 
 
-def _location(doc, places, s: int, e: int, anchor, head, dominant) -> str | None:
+def _location(doc, places, s: int, e: int, anchor, head, dominant, money=False) -> str | None:
     """Where the figure is: a place on the counted noun ("refugees in Turkey"), then one the
     figure's verb sends it to or finds it in ("sent ... into Idlib"), then the nearest in its
     clause, in its sentence, else the article's dominant place."""
+    if places and money:
+        # money goes to its recipient: "pledged $1bn for Gaza at a conference in Cairo"
+        for noun in (head, anchor, _governing_verb(anchor)):
+            if noun is None:
+                continue
+            for c in noun.children:
+                if c.dep_ in ("prep", "dative") and c.i >= e and c.lower_ in ("for", "to"):
+                    hit = _pick_nearest(places, c.i, c.i + 1, c.i, c.right_edge.i + 1)
+                    if hit:
+                        return hit[3]
+    for c in anchor.children if head is None else ():
+        # a list item's own place: "..., 1,500 in Samos and about 600 on Chios"
+        if c.dep_ == "prep" and c.i >= e and c.lower_ in NOUN_PLACE_PREPS:
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "PROPN" and pobj.ent_type_ not in NOT_PLACE_LABELS:
+                hit = _pick_nearest(places or [], c.i, c.i + 1, c.i, c.right_edge.i + 1)
+                if hit:
+                    return hit[3]
+                if not pobj.ent_type_ and pobj.text[:1].isupper():
+                    return pobj.text
     if places:
         for noun in (head, anchor):
             if noun is None:
@@ -1328,6 +1467,7 @@ def _dominant_place(places) -> str | None:
 
 
 TIME_PREPS = _set("time_preps")
+YEAR_ONLY_PREPS = frozenset({"in", "since", "during", "until", "till"})
 
 
 def _date_entities(doc) -> list[tuple[int, int, str, int]]:
@@ -1411,8 +1551,46 @@ def _speaker_text(subj, doc) -> str | None:
         a, b = _ent_bounds(doc, subj.i)
         if a >= start - 1:
             start, end = min(start, a), max(end, b)  # "Doctors Without Borders"
+    if any(_is_number_token(t) or t.text[:1].isdigit() for t in doc[start:end]):
+        return None  # "a fraction of the 1.5 million Syrians": a counted group, not a source
     text = _clean_name(doc[start:end].text)
     return text or None
+
+
+def _left_name(verb) -> str | None:
+    span = _left_span(verb)
+    return _clean_name(verb.doc[span[0] : span[1]].text) or None if span else None
+
+
+def _left_span(verb) -> tuple[int, int] | None:
+    """The name just before a subjectless reporting verb: '..., its director, Salem Ali, told
+    AFP' or 'interior ministry data show' (the parser hung the subject elsewhere)."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= verb.sent.start and doc[k].text == ",":
+        k -= 1
+    if k < verb.sent.start or doc[k].pos_ not in ("PROPN", "NOUN"):
+        return None
+    end = k + 1
+    start = k
+    if doc[k].ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        start = _ent_bounds(doc, k)[0]
+    while start > verb.sent.start and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+        if not start <= doc[start - 1].head.i <= verb.i:
+            break
+        start -= 1
+    if (
+        start > verb.sent.start
+        and doc[start - 1].text not in (",", "(", ";", "—", "-")
+        and (
+            doc[start - 1].pos_ not in ("DET", "PRON")
+            or (start > verb.sent.start + 1 and doc[start - 2].text != ",")
+        )
+    ):
+        return None
+    if any(_is_number_token(t) for t in doc[start:end]):
+        return None
+    return start, end
 
 
 def _reporting_subject(verb, doc, depth: int = 0):
@@ -1427,6 +1605,11 @@ def _reporting_subject(verb, doc, depth: int = 0):
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
     if subj is not None:
         return _speaker_text(subj, doc)
+    listener = _lemma(verb) in LISTENER_VERBS
+    if listener or any(c.dep_ in ("compound", "amod") and c.i < verb.i for c in verb.children):
+        who = _left_name(verb)
+        if who:
+            return who
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i and depth < 2:
         return _reporting_subject(verb.head, doc, depth + 1)
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
@@ -1438,20 +1621,54 @@ def _reporting_subject(verb, doc, depth: int = 0):
     while k < sent_end and not doc[k].is_punct and len(words) < 8:
         words.append(doc[k])
         k += 1
-    if words and any(w.text[:1].isupper() for w in words) and (k >= sent_end or doc[k].is_punct):
+    if (
+        words
+        and not listener
+        and any(w.text[:1].isupper() for w in words)
+        and (k >= sent_end or doc[k].is_punct)
+    ):
         return _clean_name(doc[words[0].i : words[-1].i + 1].text) or None
     return None
 
 
+ADVERBIAL_MARKS = frozenset(
+    {"as", "while", "because", "after", "before", "since", "when", "although", "though", "until"}
+)
+
+
+def _reported_clause(c) -> bool:
+    """A clause the verb reports, not an adverbial one misparsed as its complement
+    ('..., the OBR said, as costs climb')."""
+    first = c.left_edge
+    return not (first.dep_ == "mark" and first.lower_ in ADVERBIAL_MARKS)
+
+
 def _introduces_clause(verb) -> bool:
-    return any(c.dep_ in ("ccomp", "parataxis") and c.i > verb.i for c in verb.children)
+    return any(
+        c.dep_ in ("ccomp", "parataxis") and c.i > verb.i and _reported_clause(c)
+        for c in verb.children
+    )
 
 
 def _is_reporting(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and _lemma(tok) in REPORTING_VERBS
+    if not (tok.pos_ in ("VERB", "AUX") and _lemma(tok) in REPORTING_VERBS):
+        return False
+    if _lemma(tok) == "put":
+        # "put the toll at 50" reports a figure, "put 80 villages at risk" does not
+        doc = tok.doc
+        return any(
+            t.lower_ == "at"
+            and any(
+                _is_number_token(w) or w.text[:1].isdigit() or w.lower_ in SYMBOL_TOKENS
+                for w in doc[t.i + 1 : t.i + 4]
+            )
+            for t in tok.subtree
+            if t.i > tok.i
+        )
+    return True
 
 
-def _attribution(doc, anchor) -> str | None:
+def _attribution(doc, anchor, cache: dict | None = None) -> str | None:
     """Who the text says the figure comes from.
 
     A reporting verb counts when the figure sits in the clause it reports (ccomp/parataxis),
@@ -1463,10 +1680,12 @@ def _attribution(doc, anchor) -> str | None:
     t = anchor
     via = anchor.dep_
     prep_word = ""
+    numeric_source = None
     for _ in range(12):
         if t.i != anchor.i and _is_reporting(t):
             numeric = _lemma(t) in NUMERIC_REPORTING_VERBS
-            if via in ("ccomp", "parataxis", "conj", "xcomp") or (
+            clause = via in ("ccomp", "parataxis", "conj", "xcomp")
+            if clause or (
                 numeric
                 and (
                     via in ("dobj", "attr", "advmod", "npadvmod", "nsubjpass")
@@ -1474,8 +1693,14 @@ def _attribution(doc, anchor) -> str | None:
                 )
             ):
                 who = _reporting_subject(t, doc)
-                if who:
+                if who and clause:
                     return who
+                if who and t.dep_ not in ("ccomp", "parataxis"):
+                    return _according_to(anchor.sent) or who
+                if who:
+                    # "Brazil recorded 1,300 deaths, the ministry said": a reporting verb
+                    # over the recorder's clause, or "according to", names the source
+                    numeric_source = numeric_source or who
         if t.head.i == t.i:
             break
         if t.pos_ == "VERB" and t.dep_ == "advcl" and _lemma(t) in GLOSS_VERBS:
@@ -1487,18 +1712,99 @@ def _attribution(doc, anchor) -> str | None:
             via = t.dep_
         t = t.head
     sent = anchor.sent
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return _speaker_text(pobj, doc)
+    if cache is None:
+        cache = {}
+    found = cache.setdefault(sent.start, {})
+
+    def lazy(name, compute):
+        if name not in found:
+            found[name] = compute(sent)
+        return found[name]
+
+    who = lazy("according", _according_to)
+    if who:
+        return who
+    if numeric_source:
+        return numeric_source
+    who = lazy("trailing", _trailing_said) or lazy("headline", _headline_source)
+    if who:
+        return who
+    return next((who for i, who in lazy("late", _trailing_sources) if i > anchor.i), None)
+
+
+def _trailing_said(sent) -> str | None:
+    """A trailing ', X said.' with no clause of its own: it covers every figure in its sentence."""
+    doc = sent.doc
     for tok in sent:
         if _is_reporting(tok) and not _introduces_clause(tok) and _is_trailing(tok):
             who = _reporting_subject(tok, doc)
             if who:
                 return who
     return None
+
+
+def _according_to(sent) -> str | None:
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                who = _speaker_text(pobj, doc)
+                if who:
+                    return who
+    return None
+
+
+def _headline_source(sent) -> str | None:
+    """A headline's source after a closing dash: '... fleeing into Chad -UNHCR', '... - IOM'."""
+    doc = sent.doc
+    end = sent.end
+    while end > sent.start and doc[end - 1].text in (".", "!", "?"):
+        end -= 1
+    k = end - 1
+    words = []
+    while k > sent.start and len(words) < 5:
+        t = doc[k]
+        if t.text[:1] in HYPHENS and len(t.text) > 1 and t.text[1:2].isupper():
+            words.insert(0, t.text[1:])  # "-UNHCR" in one token
+            break
+        if t.text in HYPHENS:
+            break
+        if not (t.text[:1].isupper() or (words and t.lower_ in ("of", "for", "and"))):
+            return None
+        words.insert(0, t.text)
+        k -= 1
+    else:
+        return None
+    if not words or k <= sent.start or not doc[k - 1].whitespace_ and doc[k].text in HYPHENS:
+        return None
+    return " ".join(words) if words[0][:1].isupper() else None
+
+
+def _trailing_sources(sent) -> list[tuple[int, str]]:
+    """Reporting verbs set off by a comma that the parser tied to another clause, with their
+    position (they cover the figures before them): 'X, the OBR said, as costs climb',
+    'X, a UN official told Reuters'."""
+    out = []
+    for tok in sent:
+        if _is_reporting(tok) and _is_trailing(tok):
+            who = _reporting_subject(tok, doc=tok.doc)
+            if who:
+                out.append((tok.i, who))
+    # "..., interior ministry data show.": the tagger read the closing verb as a noun
+    doc = sent.doc
+    end = sent.end
+    while end > sent.start and doc[end - 1].is_punct:
+        end -= 1
+    last = doc[end - 1]
+    if last.pos_ == "NOUN" and last.lower_.rstrip("s") in REPORTING_VERBS:
+        span = _left_span(last)
+        if span and span[0] > sent.start and doc[span[0] - 1].text == ",":
+            who = _clean_name(doc[span[0] : span[1]].text)
+            if who:
+                out.append((last.i, who))
+    return out
 
 
 def _is_trailing(verb) -> bool:
@@ -1511,11 +1817,17 @@ def _is_trailing(verb) -> bool:
             c.i > verb.i
             and c.dep_ in ("dobj", "xcomp", "ccomp")
             and not (c.dep_ == "dobj" and _lemma(verb) in LISTENER_VERBS)
+            and not (c.dep_ == "ccomp" and not _reported_clause(c))
         ):
             return False
     doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    start = subjects[0].left_edge.i if subjects else verb.i
+    if subjects:
+        # the subject nearest the verb: the parser may also hang the figure on it as a subject
+        start = subjects[-1].left_edge.i
+    else:
+        lefts = [c for c in verb.children if c.dep_ in ("compound", "amod") and c.i < verb.i]
+        start = lefts[0].left_edge.i if lefts else verb.i
     while start < verb.i and doc[start].is_punct:
         start += 1
     before = start - 1
@@ -1564,10 +1876,59 @@ def _subject_counted(anchor) -> str:
     return " ".join(t.text for t in toks)[:80]
 
 
+LIST_GAP_POS = frozenset({"ADP", "DET", "PROPN", "PUNCT", "CCONJ"})
+
+
+def _continued_figure(doc, anchor, s: int, spans):
+    """Index into `spans` of the earlier figure a bare figure continues (or None), and whether
+    the parse links the two (else they are only adjacent).
+
+    '2,000 asylum seekers in Lesbos, 1,500 in Samos and about 600 on Chios': list items joined
+    by conj/appos to the counted figure; '3,000 soldiers of the 5,000 pledged' (a partitive on
+    the counted noun); '... had fled, of whom more than 1.8 million went to Poland'; or only
+    places, prepositions, commas and 'and' between the two figures."""
+    same = [sp for sp in spans if sp[0] == anchor.sent.start and sp[2] <= s and sp[3] is not None]
+    if not same:
+        return None, False
+
+    def owner(k: int):
+        for sp in reversed(same):
+            if sp[1] <= k <= sp[3]:
+                return sp
+        return None
+
+    t = anchor
+    for _ in range(6):
+        if t.dep_ in ("conj", "appos"):
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.dep_ == "prep":
+            t = t.head.head
+        else:
+            break
+        sp = owner(t.i)
+        if sp is not None:
+            return sp[4], True
+    last = same[-1]
+    k = s - 1
+    if k >= 1 and doc[k].lower_ in ("whom", "which") and doc[k - 1].lower_ == "of":
+        return last[4], True  # "of whom more than 1.8 million"
+    gap = doc[last[2] : s]
+    if (
+        len(gap) > 0
+        and any(t.text in (",", ";") or t.pos_ == "CCONJ" for t in gap)
+        and all(t.pos_ in LIST_GAP_POS or t.ent_type_ in PLACE_LABELS for t in gap)
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in gap)
+    ):
+        return last[4], False
+    return None, False
+
+
 # -------------------------------------------------------------------------------------- driver
 def figures_in_doc(doc) -> list[dict]:
     """Every claim-like figure in the Doc as a plain dict (no spaCy objects)."""
     found: list[dict] = []
+    spans: list[tuple[int, int, int, int | None, int]] = []
+    sources: dict = {}
     doc_text = doc.text
     next_i = 0
     places = None
@@ -1621,7 +1982,7 @@ def figures_in_doc(doc) -> list[dict]:
             dates = _date_entities(doc)
             dominant = _dominant_place(places)
         anchor = _span_root(doc, s, e)
-        category = _category(anchor, head, core.get("currency"), core["unit"])
+        category = _category(anchor, head, core.get("currency"), core["unit"], core["e"])
         if category in ("other", "population") and _text(doc, core["s"], core["e"]).lower() in (
             "one",
             "a",
@@ -1636,6 +1997,14 @@ def figures_in_doc(doc) -> list[dict]:
         else:
             counted = _subject_counted(anchor)
         sent = anchor.sent
+        own_head = head_i
+        if head is None and core["unit"] == "count" and _noun_before(anchor, head) is None:
+            source, linked = _continued_figure(doc, anchor, s, spans)
+            if source is not None and (linked or category == "other"):
+                category, counted = found[source]["category"], found[source]["counted"]
+                own_head = e - 1  # a list item can pass its noun on: "1,500 in Samos and 600"
+        if core["unit"] == "count" and not core.get("currency"):
+            spans.append((sent.start, s, e, own_head, len(found)))
         found.append(
             {
                 "surface": doc_text[doc[s].idx : _tok_end(doc[e - 1])],
@@ -1650,9 +2019,11 @@ def figures_in_doc(doc) -> list[dict]:
                 "counted": counted,
                 "unit": core["unit"],
                 "currency": core.get("currency"),
-                "location": _location(doc, places, s, e, anchor, head, dominant),
+                "location": _location(
+                    doc, places, s, e, anchor, head, dominant, bool(core.get("currency"))
+                ),
                 "time_text": _time_text(doc, dates, s, e, anchor),
-                "attributed_to": _attribution(doc, anchor),
+                "attributed_to": _attribution(doc, anchor, sources),
             }
         )
         next_i = max(core["e"], i + 1) if head is not None and end <= core["e"] else max(e, i + 1)

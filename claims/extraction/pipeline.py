@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 
+from . import chunking
 from .figures import figures_in_doc, magnitude
 from .timeexpr import resolve_period
 from .types import ClaimCandidate
@@ -149,23 +151,38 @@ def _candidates(doc, published_on: date | None) -> list[ClaimCandidate]:
     return [finalize(raw, published_on) for raw in raws]
 
 
+def _shifted(candidate: ClaimCandidate, offset: int) -> ClaimCandidate:
+    if not offset:
+        return candidate
+    return replace(candidate, start=candidate.start + offset, end=candidate.end + offset)
+
+
 def extract(text: str, published_on: date | None = None) -> list[ClaimCandidate]:
     """The claim candidates in one text, in order of appearance."""
-    nlp = load_nlp()
-    return _candidates(nlp(text), published_on)
+    if len(text) <= chunking.CHUNK_CHARS:
+        return _candidates(load_nlp()(text), published_on)
+    return extract_many([(text, published_on)])[0]
 
 
 def extract_many(
     items: Iterable[tuple[str, date | None]], batch_size: int = 32, n_process: int = 1
 ) -> list[list[ClaimCandidate]]:
-    """One list of candidates per (text, published_on) item, in input order."""
+    """One list of candidates per (text, published_on) item, in input order.
+
+    Texts longer than chunking.CHUNK_CHARS are parsed in paragraph-aligned pieces (spaCy refuses
+    over a million characters, and a parse's memory grows with its length); offsets still point
+    into the whole text.
+    """
     nlp = load_nlp()
-    return [
-        _candidates(doc, published_on)
-        for doc, published_on in nlp.pipe(
-            ((text, published_on) for text, published_on in items),
-            as_tuples=True,
-            batch_size=batch_size,
-            n_process=n_process,
-        )
-    ]
+    items = list(items)
+    pieces = (
+        (piece, (index, offset, published_on))
+        for index, (text, published_on) in enumerate(items)
+        for offset, piece in chunking.split_for_nlp(text, chunking.CHUNK_CHARS)
+    )
+    results: list[list[ClaimCandidate]] = [[] for _ in items]
+    for doc, (index, offset, published_on) in nlp.pipe(
+        pieces, as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
+        results[index].extend(_shifted(c, offset) for c in _candidates(doc, published_on))
+    return results

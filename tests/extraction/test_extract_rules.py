@@ -55,7 +55,7 @@ FIGURES = [
     ("Nearly 500 families returned.", "Nearly 500 families", 500, None, 500, "nearly"),
     ("Almost 500 families returned.", "Almost 500 families", 500, None, 500, "nearly"),
     ("Close to 500 families returned.", "Close to 500 families", 500, None, 500, "nearly"),
-    ("Just under 500 families returned.", "Just under 500 families", 500, None, 500, "nearly"),
+    ("Just under 500 families returned.", "Just under 500 families", 500, None, 500, "less_than"),
     (
         "Between 10,000 and 13,000 families returned.",
         "Between 10,000 and 13,000 families",
