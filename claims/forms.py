@@ -36,3 +36,7 @@ class ClaimFilterForm(forms.Form):
     category = forms.ChoiceField(required=False, choices=_with_blank(Category.choices))
     qualifier = forms.ChoiceField(required=False, choices=_with_blank(Qualifier.choices))
     article = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
+class SourceForm(forms.Form):
+    url = forms.URLField(max_length=2000, label="Source page", assume_scheme="https")

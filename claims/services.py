@@ -7,6 +7,7 @@ message meant for the person who caused it.
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from claims import verifying
-from claims.models import REFERENCE_KEY, Article, Claim, ExtractionState
+from claims.models import REFERENCE_KEY, Article, Claim, ExtractionState, Source
 from claims.text import TextRejected, normalise_article
 from claims.verification.bounds import point
 from claims.verification.consistency import fingerprint
@@ -282,6 +283,7 @@ def claims_replace(*, article: Article, candidates: Iterable) -> ReplaceStats:
         extraction_error="",
         extraction_finished_at=timezone.now(),
     )
+    _sources_from_article(article=article, claims=created)
     verifying.claims_verification_enqueue(claim_ids=[c.pk for c in created])
     return ReplaceStats(
         created=len(created),
@@ -291,6 +293,41 @@ def claims_replace(*, article: Article, candidates: Iterable) -> ReplaceStats:
         kept_reviewed=len(reviewed),
         new_claim_ids=tuple(c.pk for c in created),
     )
+
+
+_URL = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.IGNORECASE)
+
+
+def urls_near(text: str, start: int, end: int) -> list[str]:
+    """Links written in the paragraph around a claim (the article cites them as its sources)."""
+    para_start = text.rfind("\n\n", 0, start) + 1
+    para_end = text.find("\n\n", end)
+    paragraph = text[para_start : para_end if para_end >= 0 else len(text)]
+    return list(dict.fromkeys(m.group(0).rstrip(".,;:!?") for m in _URL.finditer(paragraph)))
+
+
+def _sources_from_article(*, article: Article, claims: list[Claim]) -> None:
+    sources = [
+        Source(claim=claim, url=url[:2000], found_in_article=True)
+        for claim in claims
+        for url in urls_near(article.body, claim.start, claim.end)
+    ]
+    Source.objects.bulk_create(sources, ignore_conflicts=True)
+
+
+@transaction.atomic
+def claim_source_add(*, claim: Claim, url: str, user=None) -> Source:
+    """Attach a source page to a claim and check the claim again (the page is fetched safely in
+    the background). Adding the same URL twice returns the existing source."""
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")):
+        raise FactcheckError("A source must be an http:// or https:// address.")
+    source, created = Source.objects.get_or_create(
+        claim=claim, url=url[:2000], defaults={"added_by": user}
+    )
+    if created:
+        verifying.claims_verification_enqueue(claim_ids=[claim.pk])
+    return source
 
 
 def stuck_articles_requeue(*, stuck_after: dt.timedelta) -> list[int]:

@@ -12,4 +12,5 @@ urlpatterns = [
     path("claims/", views.claim_list, name="claim_list"),
     path("claims/<int:pk>/", views.claim_detail, name="claim_detail"),
     path("claims/<int:pk>/verify/", views.claim_verify_again, name="claim_verify_again"),
+    path("claims/<int:pk>/sources/", views.claim_source_add, name="claim_source_add"),
 ]

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from claims import selectors, services, verifying
-from claims.forms import ArticleForm, ClaimFilterForm
+from claims.forms import ArticleForm, ClaimFilterForm, SourceForm
 from claims.models import Article, Claim
 
 
@@ -85,8 +85,28 @@ def claim_detail(request, pk: int):
             "claim": claim,
             "runs": selectors.claim_runs(claim=claim),
             "evidence": selectors.claim_evidence(claim=claim),
+            "sources": claim.sources.all(),
+            "source_form": SourceForm(),
         },
     )
+
+
+@login_required
+@require_POST
+def claim_source_add(request, pk: int):
+    claim = get_object_or_404(Claim, pk=pk)
+    form = SourceForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.get("url", []):
+            messages.error(request, error)
+        return redirect("claims:claim_detail", pk=pk)
+    try:
+        services.claim_source_add(claim=claim, url=form.cleaned_data["url"], user=request.user)
+    except services.FactcheckError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Source added; the claim is being checked against it.")
+    return redirect("claims:claim_detail", pk=pk)
 
 
 @login_required

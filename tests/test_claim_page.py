@@ -144,3 +144,49 @@ def test_admin_verify_again_action(staff_client, checked_claim):
     )
     assert "Queued verification for 1 claim(s)." in response.content.decode()
     assert VerificationRun.objects.filter(claim=checked_claim, round=2).count() == 3
+
+
+def test_links_in_the_claims_paragraph_become_its_sources(django_capture_on_commit_callbacks):
+    text = (
+        "Some 13,000 refugees gathered (https://www.iom.int/news/13000-border), the IOM said.\n\n"
+        "A later paragraph links https://example.org/other."
+    )
+    with django_capture_on_commit_callbacks(execute=False):
+        article = services.article_ingest(text=text).article
+        services.claims_replace(
+            article=article,
+            candidates=[Candidate("Some 13,000 refugees", 0, 20, value=13000)],
+        )
+    claim = Claim.objects.get()
+    assert list(claim.sources.values_list("url", "found_in_article")) == [
+        ("https://www.iom.int/news/13000-border", True)
+    ]
+
+
+def test_reviewer_adds_a_source_and_the_claim_is_checked_again(logged_in_client, checked_claim):
+    response = logged_in_client.post(
+        f"/claims/{checked_claim.pk}/sources/",
+        {"url": "https://reliefweb.int/report/turkey/unhcr-turkey-fact-sheet"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Source added; the claim is being checked against it." in html
+    assert "https://reliefweb.int/report/turkey/unhcr-turkey-fact-sheet" in html
+    assert checked_claim.sources.get().added_by.username == "checker"
+    assert VerificationRun.objects.filter(claim=checked_claim, round=2).count() == 3
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("javascript:alert(1)", "Enter a valid URL."),
+        ("not a url", "Enter a valid URL."),
+        ("ftp://example.org/x", "A source must be an http:// or https:// address."),
+    ],
+)
+def test_bad_source_addresses_are_refused(logged_in_client, checked_claim, url, message):
+    response = logged_in_client.post(
+        f"/claims/{checked_claim.pk}/sources/", {"url": url}, follow=True
+    )
+    assert message in response.content.decode()
+    assert checked_claim.sources.count() == 0
