@@ -6,8 +6,9 @@ with the length of a Doc, so long articles are parsed in pieces and the offsets 
 
 import re
 
-# Small enough to keep a parse's memory modest, large enough that few articles are split.
-CHUNK_CHARS = 100_000
+# Small enough to keep memory modest (a batch of pieces is parsed at once), large enough that
+# ordinary articles (a few thousand words) are never split.
+CHUNK_CHARS = 20_000
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")

@@ -161,7 +161,7 @@ def extract(text: str, published_on: date | None = None) -> list[ClaimCandidate]
     """The claim candidates in one text, in order of appearance."""
     if len(text) <= chunking.CHUNK_CHARS:
         return _candidates(load_nlp()(text), published_on)
-    return extract_many([(text, published_on)])[0]
+    return extract_many([(text, published_on)], batch_size=4)[0]
 
 
 def extract_many(
