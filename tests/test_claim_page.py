@@ -190,3 +190,38 @@ def test_bad_source_addresses_are_refused(logged_in_client, checked_claim, url, 
     )
     assert message in response.content.decode()
     assert checked_claim.sources.count() == 0
+
+
+def test_same_figure_in_two_articles_is_consistent_and_dated(django_capture_on_commit_callbacks):
+    def store(text: str, outlet: str, value: float) -> Claim:
+        with django_capture_on_commit_callbacks(execute=False):
+            article = services.article_ingest(text=text, outlet=outlet).article
+            surface = text.split(" ", 2)[2].split(" gathered")[0]
+            start = article.body.index(surface)
+            services.claims_replace(
+                article=article,
+                candidates=[
+                    Candidate(
+                        surface,
+                        start,
+                        start + len(surface),
+                        value=value,
+                        qualifier="approximate",
+                        category="displacement",
+                        counted="refugees",
+                        location="Greece",
+                    )
+                ],
+            )
+        return Claim.objects.get(article=article)
+
+    first = store("date 2020-03-01 Some 13,000 refugees gathered in Greece.", "Wire A", 13_000)
+    second = store("date 2020-03-02 About 13,500 refugees gathered in Greece.", "Paper B", 13_500)
+    third = store("date 2020-03-03 Some 40,000 refugees gathered in Greece.", "Paper C", 40_000)
+    assert first.fingerprint == second.fingerprint
+    verify_claim(second.pk)
+    run = VerificationRun.objects.get(claim=second, check_kind="consistency")
+    assert run.outcome == "contradicts"  # the 40,000 report diverges
+    assert "Wire A" in run.detail
+    evidence = {e.other_claim_id: e.outcome for e in second.evidence.filter(kind="consistency")}
+    assert evidence == {first.pk: "supports", third.pk: "contradicts"}
