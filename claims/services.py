@@ -4,6 +4,7 @@ Functions are keyword-only, run in a transaction, and raise FactcheckError (or a
 message meant for the person who caused it.
 """
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -17,6 +18,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from claims import verifying
+from claims.extraction.types import ClaimCandidate
 from claims.models import REFERENCE_KEY, Article, Claim, ExtractionState, Source
 from claims.text import TextRejected, normalise_article
 from claims.verification.bounds import point
@@ -184,25 +186,10 @@ def article_extraction_fail(*, article_id: int, error: str) -> None:
     )
 
 
-# Fields extraction owns; everything else on a claim belongs to the review.
-EXTRACTED_FIELDS = (
-    "surface",
-    "sentence",
-    "value",
-    "low",
-    "high",
-    "qualifier",
-    "category",
-    "counted",
-    "unit",
-    "currency",
-    "location",
-    "time_text",
-    "period_start",
-    "period_end",
-    "attributed_to",
-    "checkworthiness",
-    "fingerprint",
+# Fields extraction owns (all of a candidate but its span, which is the claim's key);
+# everything else on a claim belongs to the review.
+EXTRACTED_FIELDS = tuple(
+    f.name for f in dataclasses.fields(ClaimCandidate) if f.name not in ("start", "end")
 )
 
 
