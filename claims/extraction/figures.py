@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -44,6 +45,12 @@ from .numbers import (
 )
 
 LEXICON = json.loads((Path(__file__).with_name("lexicon.json")).read_text(encoding="utf-8"))
+# countries, ISO subdivisions, cities of 50,000+ and demonyms (tools/build_places.py, GeoNames)
+_PLACES = json.loads((Path(__file__).with_name("places.json")).read_text(encoding="utf-8"))
+GAZETTEER: dict[str, tuple[str, str]] = {k: tuple(v) for k, v in _PLACES["places"].items()}
+DEMONYMS: dict[str, str] = _PLACES["demonyms"]
+GAZETTEER_FIRST_WORDS = frozenset(k.split()[0] for k in GAZETTEER)
+MAX_PLACE_TOKENS = 4
 
 
 def _set(key: str) -> frozenset[str]:
@@ -1347,6 +1354,7 @@ def _place_entities(doc) -> list[tuple[int, int, str]]:
             continue
         places.append((start, end, _clean_name(doc[start:end].text)))
         taken.update(range(start, end))
+    _gazetteer_places(doc, pos_ent, places, taken)
     # named features: "the Evros river", "the Ahr valley", "the Niger border"
     for i in numpy.flatnonzero(pos_ent[:, 0] == NOUN_ID).tolist():
         tok = doc[i]
@@ -1375,8 +1383,71 @@ def _place_entities(doc) -> list[tuple[int, int, str]]:
         verb = None
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
             verb = _governing_verb(root.head)
-        out.append((start, end, name, verb.i if verb is not None else -1))
+        confirmed = _known_place(name) or _lemma(root) in GEO_NOUNS
+        if not confirmed and fold_name(name) in DEMONYMS:
+            continue  # "Somali troops": a nationality the model took for a place
+        out.append((start, end, name, verb.i if verb is not None else -1, confirmed))
     return out
+
+
+def _known_place(name: str) -> bool:
+    """The gazetteer knows the name or a run of its words ("Kherson region", "north Gaza")."""
+    words = fold_name(name).split()
+    return any(
+        " ".join(words[i:j]) in GAZETTEER
+        for i in range(len(words))
+        for j in range(i + 1, min(len(words), i + MAX_PLACE_TOKENS) + 1)
+    )
+
+
+def fold_name(text: str) -> str:
+    """Lower case without accents or a possessive: how places.json keys are written."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return text[:-2] if text.endswith("'s") else text
+
+
+def _gazetteer_places(doc, pos_ent, places: list, taken: set) -> None:
+    """Proper names the model missed or mislabelled that the gazetteer knows as places: "crossed
+    through Rafah" (tagged PERSON), "Kharkiv, a city of 1.4 million" (no entity), "Sri Lanka's".
+
+    A name inside a longer person or organisation ("Michael Jackson", "Kharkiv Regional
+    Administration"), a modifier of another noun, a speaker's seat, or a city or region that is
+    the subject of "said" is left alone; a country in any of those roles is still a place."""
+    n = len(doc)
+    for i in numpy.flatnonzero((pos_ent[:, 0] == PROPN_ID) | (pos_ent[:, 1] != 0)).tolist():
+        tok = doc[i]
+        if i in taken or not tok.text[:1].isupper():
+            continue
+        if (
+            fold_name(tok.text) not in GAZETTEER_FIRST_WORDS
+            and fold_name(tok.text) not in GAZETTEER
+        ):
+            continue
+        for j in range(min(n, i + MAX_PLACE_TOKENS), i, -1):
+            if any(k in taken for k in range(i, j)) or doc[j - 1].tag_ == "POS":
+                continue
+            hit = GAZETTEER.get(fold_name(doc[i:j].text))
+            if hit is None:
+                continue
+            last = doc[j - 1]
+            if last.ent_type_ and _ent_bounds(doc, j - 1) != (i, j):
+                start, end = _ent_bounds(doc, j - 1)
+                if doc[end - 1].tag_ == "POS":
+                    end -= 1  # "Sri Lanka's" as one entity
+                if end - start > j - i and last.ent_type_ not in PLACE_LABELS:
+                    break  # part of a longer name
+            kind = hit[1]
+            if kind != "country":
+                if last.dep_ == "compound" and _lemma(last.head) not in GEO_NOUNS:
+                    break
+                if _is_speaker(last) or (
+                    last.dep_ in ("nsubj", "nsubjpass") and _lemma(last.head) in SEAT_VERBS
+                ):
+                    break
+            places.append((i, j, _clean_name(doc[i:j].text)))
+            taken.update(range(i, j))
+            break
 
 
 def _same(a, b) -> bool:
@@ -1443,26 +1514,48 @@ def _location(doc, places, s: int, e: int, anchor, head, dominant, money=False) 
                     hit = _pick_nearest(places, c.i, c.i + 1, c.i, c.right_edge.i + 1)
                     if hit:
                         return hit[3]
+        known = [p for p in places if p[4]]
         verb = _governing_verb(anchor)
         if verb is not None:
             near_verb = [p for p in places if p[3] == verb.i and not (p[0] < e and p[1] > s)]
             hit = _pick_nearest(near_verb, s, e, verb.left_edge.i, verb.right_edge.i + 1)
             if hit:
                 return hit[3]
-            hit = _pick_nearest(places, s, e, verb.left_edge.i, verb.right_edge.i + 1)
+            lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+            hit = _pick_nearest(known, s, e, lo, hi) or _pick_nearest(places, s, e, lo, hi)
             if hit:
                 return hit[3]
         sent = anchor.sent
-        hit = _pick_nearest(places, s, e, sent.start, sent.end)
+        hit = _pick_nearest(known, s, e, sent.start, sent.end) or _pick_nearest(
+            places, s, e, sent.start, sent.end
+        )
         if hit:
             return hit[3]
-    return dominant
+    return _demonym_place(head if head is not None else anchor) or dominant
+
+
+def _demonym_place(head) -> str | None:
+    """The country of people counted by nationality, when their sentence names no place: "80
+    percent of Yemenis need aid" -> Yemen, "1,200 Afghan refugees" -> Afghanistan, rather than
+    the article's most named place. Troops are where they serve, not where they are from.
+    """
+    if head.pos_ in ("PROPN", "NOUN") and head.tag_ in ("NNPS", "NNS"):
+        country = DEMONYMS.get(fold_name(head.text))
+        if country:
+            return country
+    if _lemma(head) in CAT_NOUNS["displacement"]:
+        for c in head.children:
+            if c.dep_ in ("amod", "compound") and c.i < head.i:
+                country = DEMONYMS.get(fold_name(c.text))
+                if country:
+                    return country
+    return None
 
 
 def _dominant_place(places) -> str | None:
     if not places:
         return None
-    counts = Counter(p[2] for p in places)
+    counts = Counter(p[2] for p in places if p[4]) or Counter(p[2] for p in places)
     return counts.most_common(1)[0][0]
 
 
