@@ -1822,7 +1822,61 @@ def _attribution(doc, anchor, cache: dict | None = None) -> str | None:
     who = lazy("trailing", _trailing_said) or lazy("headline", _headline_source)
     if who:
         return who
-    return next((who for i, who in lazy("late", _trailing_sources) if i > anchor.i), None)
+    who = next((who for i, who in lazy("late", _trailing_sources) if i > anchor.i), None)
+    if who:
+        return who
+    return _quoted_speaker(doc, anchor, cache)
+
+
+OPEN_QUOTES = frozenset({"\u201c", "\u00ab"})
+CLOSE_QUOTES = frozenset({"\u201d", "\u00bb"})
+STRAIGHT_QUOTES = frozenset({'"', "''", "``"})
+
+
+def _quotations(doc) -> list[tuple[int, int]]:
+    """(open, close) token positions of the quotations in the Doc; straight quotes pair up in
+    order within a paragraph, curly ones by their direction."""
+    out = []
+    start = None
+    for tok in doc:
+        text = tok.text
+        if "\n" in text and start is not None and doc[start].text in STRAIGHT_QUOTES:
+            start = None  # an unclosed straight quote does not run past its paragraph
+        if text in OPEN_QUOTES or (text in STRAIGHT_QUOTES and start is None):
+            start = tok.i
+        elif (text in CLOSE_QUOTES or text in STRAIGHT_QUOTES) and start is not None:
+            out.append((start, tok.i))
+            start = None
+    return out
+
+
+def _quoted_speaker(doc, anchor, cache: dict) -> str | None:
+    """The speaker of a quotation that runs over several sentences: the figure's sentence has no
+    source of its own, but the quote's last sentence ends '...," the governor said.' or its first
+    sentence opens 'The governor told reporters: "...'."""
+    quotes = cache.get("quotes")
+    if quotes is None:
+        quotes = cache["quotes"] = _quotations(doc)
+    for open_i, close_i in quotes:
+        if not open_i < anchor.i < close_i:
+            continue
+        sent = anchor.sent
+        if open_i >= sent.start and close_i < sent.end:
+            return None  # a quote within the sentence: the rules above had their chance
+        closing = doc[close_i].sent
+        for tok in closing:
+            if tok.i > close_i and _is_reporting(tok) and not _introduces_clause(tok):
+                who = _reporting_subject(tok, doc)
+                if who:
+                    return who
+        opening = doc[open_i].sent
+        for tok in opening:
+            if tok.i < open_i and _is_reporting(tok):
+                who = _reporting_subject(tok, doc)
+                if who:
+                    return who
+        return None
+    return None
 
 
 def _trailing_said(sent) -> str | None:
