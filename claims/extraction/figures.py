@@ -30,10 +30,13 @@ from spacy.strings import StringStore
 
 from .numbers import (
     ABBREVIATIONS,
+    CURRENCY_BY_ADJECTIVE,
     CURRENCY_NOUNS,
     CURRENCY_SYMBOLS,
     FRACTIONS,
+    SCALED_ONLY_CURRENCY_NOUNS,
     SCALES,
+    SUBUNITS,
     TENS,
     UNITS,
     VAGUE_BASES,
@@ -114,6 +117,8 @@ SYMBOL_TOKENS = frozenset(k for k in CURRENCY_SYMBOLS if not k.isalpha()) | {
     "eur",
     "gbp",
 }
+# abbreviations that stand apart from the digits in wire copy; "m", "b", "k" only when glued on
+SPACED_ABBREVIATIONS = frozenset({"mln", "bln", "bn", "mn", "trn", "tn"})
 CODE_TOKENS = frozenset(k for k in CURRENCY_SYMBOLS if k.isalpha() and len(k) == 3)
 _HASHES = StringStore()
 # tokens that can start a figure: their lowercase form, or a first character that is a digit
@@ -240,6 +245,8 @@ def _scan_cardinal(doc, i: int) -> int | None:
         prev = doc[j - 1]
         if lw in SCALE_WORDS or _attached_abbr(doc, j):
             j += 1
+        elif lw in SPACED_ABBREVIATIONS and _is_digit_token(prev):
+            j += 1  # "$25.2 bln", "40 mln barrels"
         elif (
             lw in HYPHENS
             and j + 1 < n
@@ -475,6 +482,31 @@ def _currency_by_country(doc, k: int) -> str | None:
     return best[1] if best else None
 
 
+def _rand_symbol(doc, core: dict) -> bool:
+    """South Africa's "R50 million", "R4.6bn": an R glued to a scaled figure (not "R4V")."""
+    s = core["s"]
+    if s == 0 or doc[s - 1].text != "R" or doc[s - 1].whitespace_:
+        return False
+    return core["e"] - s > 1 or _attached_abbr(doc, core["e"] - 1)
+
+
+def _subunit(doc, e: int, core: dict) -> bool:
+    """'25 cents', '90 pence', '45p': hundredths, so the value is in the currency's unit."""
+    word = doc[e].lower_
+    if word not in SUBUNITS or (word == "p" and doc[e - 1].whitespace_):
+        return False
+    if core["kind"] not in ("exact", "range"):
+        return False
+    currency = SUBUNITS[word]
+    if word in ("cent", "cents") and e > core["s"] and doc[e - 1].lower_ in ("euro",):
+        currency = "EUR"
+    for key in ("value", "low", "high"):
+        if core.get(key) is not None:
+            core[key] = round(core[key] / 100, 6)
+    core["e"], core["currency"], core["unit"], core["cur_tok"] = e + 1, currency, "currency", e
+    return True
+
+
 def _extend_units(doc, core: dict) -> None:
     """Percent and currency words after the figure, currency symbols before it."""
     n = len(doc)
@@ -496,6 +528,11 @@ def _extend_units(doc, core: dict) -> None:
     if cur:
         core["s"], core["currency"], core["unit"] = cur[0], cur[1], "currency"
         return
+    if _rand_symbol(doc, core):
+        core["s"], core["currency"], core["unit"] = core["s"] - 1, "ZAR", "currency"
+        return
+    if e < n and _subunit(doc, e, core):
+        return
     k = e
     if k < n and doc[k].lower_ == "of" and core["kind"] == "vague":
         k += 1
@@ -512,26 +549,31 @@ def _extend_units(doc, core: dict) -> None:
         core["e"], core["unit"], core["cur_tok"] = k + 1, "currency", k
         core["currency"] = _currency_by_country(doc, k)
         return
+    scaled = core["e"] - core["s"] > 1 or _attached_abbr(doc, core["e"] - 1)
     if k < n and doc[k].lower_ in CURRENCY_NOUNS:
         # "6 billion euros", "billions of euros", "1.5 billion Turkish lira" is caught below
+        if doc[k].lower_ in SCALED_ONLY_CURRENCY_NOUNS and not scaled:
+            return  # "Erdogan won 49.5%" is not Korean money
         core["e"], core["currency"], core["unit"] = k + 1, CURRENCY_NOUNS[doc[k].lower_], "currency"
         core["cur_tok"] = k
         return
-    if k + 1 < n and doc[k + 1].lower_ in CURRENCY_NOUNS and doc[k].pos_ in ("ADJ", "PROPN"):
+    for width in (2, 1):
+        # "2.6 billion Australian dollars", "1 trillion South Korean won"
+        noun = k + width
+        if noun >= n or doc[noun].lower_ not in CURRENCY_NOUNS:
+            continue
+        if not all(doc[x].pos_ in ("ADJ", "PROPN") for x in range(k, noun)):
+            continue
+        if doc[noun].lower_ in SCALED_ONLY_CURRENCY_NOUNS and not scaled:
+            continue
         core["e"], core["currency"], core["unit"] = (
-            k + 2,
-            CURRENCY_NOUNS[doc[k + 1].lower_],
+            noun + 1,
+            CURRENCY_NOUNS[doc[noun].lower_],
             "currency",
         )
-        if doc[k + 1].lower_ in ("pounds", "pound") and doc[k].lower_ in (
-            "egyptian",
-            "lebanese",
-            "syrian",
-        ):
-            core["currency"] = {"egyptian": "EGP", "lebanese": "LBP", "syrian": "SYP"}[
-                doc[k].lower_
-            ]
-        core["cur_tok"] = k + 1
+        named = (doc[k:noun].text.lower(), doc[noun].lemma_.lower())
+        core["currency"] = CURRENCY_BY_ADJECTIVE.get(named, core["currency"])
+        core["cur_tok"] = noun
         return
     if k < n and doc[k].text.isupper() and doc[k].lower_ in CODE_TOKENS:
         core["e"], core["currency"], core["unit"] = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
@@ -11,6 +12,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 from . import chunking
 from .figures import figures_in_doc, magnitude
@@ -61,9 +63,26 @@ def _load(model_name: str) -> Language:
         raise ModelNotInstalled(
             f"spaCy model {model_name!r} is not installed; install it with: {INSTALL_HINT}"
         ) from exc
+    _split_money_tokens(nlp)
     if COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, last=True)
     return nlp
+
+
+#: Dollar signs with a country prefix that spaCy's tokenizer leaves glued to the digits.
+PREFIXED_DOLLARS = ("HK$", "NZ$", "NT$", "MX$", "S$", "R$")
+
+
+def _split_money_tokens(nlp: Language) -> None:
+    """Split "HK$3.6", "R50" (with a scale after it) and "45p" the way spaCy already splits
+    "$3.6": the symbol or the pence become tokens of their own, so the figure is a number."""
+    prefixes = [re.escape(p) for p in PREFIXED_DOLLARS] + [
+        r"R(?=\d+(?:[.,]\d+)*(?:bn|m|mn|bln|mln)?$)"  # "R50", "R4.6bn"; not "R4V"
+    ]
+    tokenizer = nlp.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex(prefixes + list(nlp.Defaults.prefixes)).search
+    suffixes = [r"(?<=[0-9])p"]  # "45p", "139.7p"
+    tokenizer.suffix_search = compile_suffix_regex(suffixes + list(nlp.Defaults.suffixes)).search
 
 
 def load_nlp(model_name: str | None = None) -> Language:
