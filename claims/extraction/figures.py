@@ -94,6 +94,11 @@ ANIMAL_NOUNS = frozenset(
 # "claimed 441 lives", "cost 30 lives"
 LIFE_TAKING_VERBS = frozenset({"claim", "cost", "take", "lose"})
 # "refugees numbering 4,000", "a convoy totalling 300 trucks"
+# verbs of markets and prices that move a figure: "gained 85 cents to $76.10"
+MOVE_VERBS = frozenset(
+    {"gain", "lose", "slump", "slip", "dip", "tumble", "sink", "cut", "raise", "lift", "lower"}
+    | {"add", "shed", "rally", "advance", "retreat", "edge", "hike", "trim", "boost", "reduce"}
+)
 COUNTING_PARTICIPLES = frozenset({"number", "total", "count", "reach"})
 
 
@@ -169,8 +174,23 @@ ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 AGE_QUALIFIERS = frozenset({"under", "over", "above", "below", "aged"})
 PHONE_CUES = _set("phone_cues")
 PHONE_RE = re.compile(
-    r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}|\+\d[\d\s.-]{7,}\d"
+    r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?(?:\d[\s.-])?\d{2,4}(?:[\s.-]\d{2,4}){2,}"
+    r"|\+\d[\d\s.-]{7,}\d"
+    r"|\d{1,4}(?:-\d{1,4}){3,}"  # "1-800-4422-0": four or more groups is no date
 )
+# street words after a house number: "21 Rue du Lac", "10 Downing Street"
+STREET_WORDS = frozenset(
+    {"rue", "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "way"}
+    | {"drive", "square", "place", "strasse", "calle", "via", "plaza"}
+)
+# vehicles a model designation names: "737 MAX jets", "A 400M aircraft"
+DESIGNATED_NOUNS = frozenset(
+    {"jet", "aircraft", "plane", "jetliner", "airliner", "airplane", "tank", "helicopter"}
+    | {"rocket", "missile", "engine", "car", "phone", "truck", "drone", "fighter", "bomber"}
+)
+# acronyms that count people before a noun: "300 UN peacekeepers", "12 US jets"
+COUNTING_ACRONYMS = frozenset({"UN", "US", "EU", "AU", "UK", "NATO", "IDF", "RSF", "IS", "ISIS"})
+PERIOD_PARTS = frozenset({"first", "second", "third", "fourth", "last", "final", "latter"})
 PRONOUN_SPEAKERS = frozenset({"he", "she"})
 QUANTIFIER_WORDS = frozenset(
     {"most", "some", "many", "all", "several", "few", "none", "both", "each"}
@@ -263,8 +283,13 @@ def _scan_cardinal(doc, i: int) -> int | None:
             and doc[j + 1].lower_ in NUMBER_WORDS
         ):
             j += 2  # two hundred and fifty
-        elif lw in NUMBER_WORDS and prev.lower_ in SCALE_WORDS | frozenset(TENS):
-            j += 1  # three thousand five / twenty five
+        elif (
+            lw in NUMBER_WORDS
+            and prev.lower_ in SCALE_WORDS | frozenset(TENS)
+            and not _is_digit_token(tok)
+            and not (j + 1 < n and doc[j + 1].lower_ in HYPHENS and not t.whitespace_)
+        ):
+            j += 1  # three thousand five / twenty five; not "$1.5 billion seven-year bond"
         elif _is_digit_token(t) and prev.lower_ in SCALE_WORDS:
             break
         else:
@@ -616,6 +641,8 @@ def _extend_range(doc, core: dict) -> None:
         return
     if joiner in HYPHENS and (doc[e - 1].whitespace_ or doc[e].whitespace_) and not between:
         return  # "12 - the rest" is not a range
+    if joiner in HYPHENS and doc[k].text[:1].isupper():
+        return  # "7-Eleven" is a name
     first = doc[core["s"]]
     if (
         _is_yearish(first)
@@ -631,6 +658,18 @@ def _extend_range(doc, core: dict) -> None:
         head = doc[s - 1].head
         if head.lemma_ in CHANGE_VERBS:
             return
+    # "rose 8% to $25.2 bn", "cut by 0.25 points to 4.75%", "gained 85 cents to $76.10": the
+    # change, then the level it reached
+    if joiner == "to" and s > 0:
+        before = doc[s - 1]
+        moved = before.pos_ == "VERB" and (
+            before.lemma_ in CHANGE_VERBS or before.lemma_ in MOVE_VERBS
+        )
+        other_unit = cur2 is not None or doc[e - 1].lower_ in SUBUNITS
+        if before.lower_ in ("by", "up", "down") or (moved and other_unit):
+            return  # ("grow 3% to 4%" in one unit stays a range)
+    if core["unit"] == "percent":
+        e2 += 2 if doc[e2].lower_ == "per" else 1  # "4.5%-5%": the second sign too
     core.update(e=e2, value=None, low=v1, high=v2, kind="range", between=between)
     if cur2 and "currency" not in core:
         core["currency"], core["unit"] = cur2, "currency"
@@ -797,8 +836,9 @@ def _entity_blocks(doc, s: int, e: int, core: dict, head) -> bool:
                 and not (core["s"] > 0 and doc[core["s"] - 1].lower_.rstrip(".") in MONTH_WORDS)
             ):
                 return True
-        if label in NAME_LABELS:
-            # a name only if the entity holds a capitalised word outside the figure
+        if label in NAME_LABELS and not core.get("currency"):
+            # a name only if the entity holds a capitalised word outside the figure (money is
+            # never a name: "fined Apple 1.8 billion euros" comes out as one ORG)
             a, b = _ent_bounds(doc, k)
             for m in range(a, b):
                 w = doc[m]
@@ -827,6 +867,8 @@ def _excluded(doc, text: str, core: dict, s: int, e: int, head) -> bool:
     first, last = doc[cs], doc[ce - 1]
     core_text = _text(doc, cs, ce).lower()
     if _entity_blocks(doc, s, e, core, head):
+        return True
+    if _names_or_labels(doc, core, cs, ce, head):
         return True
     # durations and times: "three years", "48 hours", "one-day visit", "10 a.m."
     if _is_time_unit(head):
@@ -904,13 +946,14 @@ def _excluded(doc, text: str, core: dict, s: int, e: int, head) -> bool:
         if (
             core["kind"] == "exact"
             and _is_digit_token(first)
-            and (pl in NAME_WORDS or prev.is_title or prev.is_upper)
-            and prev.is_alpha
-            and prev.pos_ in ("PROPN", "NOUN", "X")
-            and prev.text[0].isupper()
+            and (pl in NAME_WORDS or prev.is_title or prev.is_upper or _camel(prev.text))
+            and (prev.is_alpha or re.fullmatch(r"[A-Z]+&[A-Z]+", prev.text))
+            and (prev.pos_ in ("PROPN", "NOUN", "X") or (prev.is_upper and len(prev.text) > 2))
+            and (prev.text[0].isupper() or _camel(prev.text))
             and (
                 head is None
                 or pl in NAME_WORDS
+                or (prev.is_upper and len(prev.text) > 2 and ce - cs == 1)  # "STOXX 600 index"
                 or (
                     prev.pos_ == "PROPN"
                     and prev.ent_type_ not in ("DATE", "TIME", "NORP", "GPE", "LOC", "PERSON")
@@ -1022,6 +1065,85 @@ def _excluded(doc, text: str, core: dict, s: int, e: int, head) -> bool:
         and doc[ce].lower_ in HYPHENS
         and doc[ce + 1].text.isdigit()
     )
+
+
+def _names_or_labels(doc, core: dict, cs: int, ce: int, head) -> bool:
+    """Numbers that name or label rather than count: a company ("3M said", "7-Eleven"), a
+    calibre ("155mm shells"), a model ("737 MAX jets"), an address ("21 Rue du Lac"), a quake's
+    magnitude, an age limit ("the conscription age from 27 to 25"), a clock time ("0830"), part
+    of a period ("the first half of 2025")."""
+    n = len(doc)
+    first = doc[cs]
+    money = "currency" in core
+    nxt = doc[ce] if ce < n else None
+    after = doc[ce + 1] if ce + 1 < n else None
+    prev = doc[cs - 1] if cs > 0 else None
+    glued = nxt is not None and not doc[ce - 1].whitespace_
+    if first.lower_ == "between" and cs + 1 < ce:
+        first = doc[cs + 1]
+    if (
+        not money
+        and ce - cs == 2
+        and doc[cs + 1].text in ("M", "B", "K")
+        and not first.whitespace_
+        and (doc[cs + 1].pos_ == "PROPN" or doc[cs + 1].dep_ in ("nsubj", "nsubjpass", "poss"))
+    ):
+        return True  # "3M said": an upper-case letter glued on names a company, not millions
+    if glued and nxt.lower_ in HYPHENS and after is not None and not nxt.whitespace_:
+        if after.is_alpha and after.text[:1].isupper() and after.lower_ not in ("strong",):
+            return True  # "7-Eleven", "4-H"
+        if after.lower_ == "magnitude":
+            return True  # "a 5.9-magnitude aftershock"
+    if (
+        nxt is not None
+        and not money
+        and (nxt.lower_ == "magnitude" or (glued and nxt.lower_ in ("mm", "cm")))
+    ):
+        return True  # "a 6.3 magnitude quake", "155mm shells"
+    if prev is not None and prev.lower_ in ("magnitude", "richter", "calibre", "caliber"):
+        return True
+    if core["kind"] == "ratio" and prev is not None and prev.lower_ in PERIOD_PARTS:
+        return True  # "the first half of FY2025", "the second quarter"
+    if not money and first.text.isdigit() and len(first.text) == 4 and first.text[0] == "0":
+        return True  # "between 0830 and 1730": a 24-hour clock
+    if (
+        not money
+        and core["kind"] == "exact"
+        and first.text.isdigit()
+        and nxt is not None
+        and nxt.text[:1].isupper()
+        and any(
+            doc[k].lower_.rstrip(".") in STREET_WORDS and doc[k].text[:1].isupper()
+            for k in range(ce, min(n, ce + 3))
+        )
+    ):
+        return True  # "21 Rue du Lac", "10 Downing Street"
+    if (
+        not money
+        and core["kind"] == "exact"
+        and "," not in first.text
+        and len(first.text) >= 3
+        and first.text.isdigit()
+        and nxt is not None
+        and nxt.is_upper
+        and nxt.is_alpha
+        and len(nxt.text) >= 2
+        and nxt.text not in COUNTING_ACRONYMS
+        and nxt.ent_type_ not in ("GPE", "NORP")
+        and after is not None
+        and _lemma(after) in DESIGNATED_NOUNS
+    ):
+        return True  # "737 MAX jets"
+    if not money and core.get("high") is not None and core["high"] < 120:
+        for k in range(max(0, cs - 4), cs):
+            if _lemma(doc[k]) == "age":
+                return True  # "lowering the mobilisation age from 27 to 25"
+    return False
+
+
+def _camel(word: str) -> bool:
+    """'iPhone', 'eBay': a lower-case start with a capital inside, as product names go."""
+    return word[:1].islower() and any(c.isupper() for c in word[1:])
 
 
 PREFIX_QUALIFIERS_FIRST = frozenset(k[0] for k in PREFIX_QUALIFIERS)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.util import compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from . import chunking
 from .figures import figures_in_doc, magnitude
@@ -83,6 +83,10 @@ def _split_money_tokens(nlp: Language) -> None:
     tokenizer.prefix_search = compile_prefix_regex(prefixes + list(nlp.Defaults.prefixes)).search
     suffixes = [r"(?<=[0-9])p"]  # "45p", "139.7p"
     tokenizer.suffix_search = compile_suffix_regex(suffixes + list(nlp.Defaults.suffixes)).search
+    # ranges written solid: "4.5%-5%", "€1.3–1.5 billion" (spaCy splits "1.3-1.5" already)
+    infixes = [r"(?<=[0-9])%(?=[-\u2013\u2014][0-9])", r"(?<=[0-9%])[\u2013\u2014](?=[0-9])"]
+    infixes.append(r"(?<=%)-(?=[0-9])")
+    tokenizer.infix_finditer = compile_infix_regex(infixes + list(nlp.Defaults.infixes)).finditer
 
 
 def load_nlp(model_name: str | None = None) -> Language:

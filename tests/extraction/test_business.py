@@ -1,0 +1,171 @@
+"""Business and markets copy: money forms, movements versus ranges, and numbers that name
+things (indices, products, companies, calibres, addresses, clocks). All sentences are new."""
+
+import pytest
+
+from .conftest import claims_in
+
+
+def _one(text: str, surface: str):
+    found = {c.surface: c for c in claims_in(text)}
+    assert surface in found, sorted(found)
+    return found[surface]
+
+
+# text, surface, value, low, high, qualifier, currency
+MONEY = [
+    (
+        "Netflix Q2 revenue up 16% to $9.6 bln, tops forecasts",
+        "$9.6 bln",
+        9.6e9,
+        9.6e9,
+        9.6e9,
+        "exact",
+        "USD",
+    ),
+    (
+        "The fund will receive a 2.1 mln euros grant.",
+        "2.1 mln euros",
+        2.1e6,
+        2.1e6,
+        2.1e6,
+        "exact",
+        "EUR",
+    ),
+    (
+        "MTR posted a net profit of HK$7.8 billion.",
+        "HK$7.8 billion",
+        7.8e9,
+        7.8e9,
+        7.8e9,
+        "exact",
+        "HKD",
+    ),
+    (
+        "Pick n Pay will invest R3.1 billion in new stores.",
+        "R3.1 billion",
+        3.1e9,
+        3.1e9,
+        3.1e9,
+        "exact",
+        "ZAR",
+    ),
+    ("Shares fell 38p to 412p in London.", "38p", 0.38, 0.38, 0.38, "exact", "GBP"),
+    ("Shares fell 38p to 412p in London.", "412p", 4.12, 4.12, 4.12, "exact", "GBP"),
+    ("It will pay a dividend of 42 cents a share.", "42 cents", 0.42, 0.42, 0.42, "exact", "USD"),
+    (
+        "Stamps will cost about 95 pence from April.",
+        "about 95 pence",
+        0.95,
+        None,
+        None,
+        "approximate",
+        "GBP",
+    ),
+    (
+        "Qantas earned 1.25 billion Australian dollars last year.",
+        "1.25 billion Australian dollars",
+        1.25e9,
+        1.25e9,
+        1.25e9,
+        "exact",
+        "AUD",
+    ),
+    (
+        "Seoul set aside 2.4 trillion won for chipmakers.",
+        "2.4 trillion won",
+        2.4e12,
+        2.4e12,
+        2.4e12,
+        "exact",
+        "KRW",
+    ),
+    (
+        "Brussels fined Google 2.4 billion euros for abusing its dominance.",
+        "2.4 billion euros",
+        2.4e9,
+        2.4e9,
+        2.4e9,
+        "exact",
+        "EUR",
+    ),
+    (
+        "Ghana sold a $750 million ten-year bond on Tuesday.",
+        "$750 million",
+        7.5e8,
+        7.5e8,
+        7.5e8,
+        "exact",
+        "USD",
+    ),
+    ("Costs will reach €2.2–2.6 billion.", "€2.2–2.6 billion", None, 2.2e9, 2.6e9, "range", "EUR"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "low", "high", "qualifier", "currency"), MONEY
+)
+def test_money_forms(text, surface, value, low, high, qualifier, currency):
+    c = _one(text, surface)
+    assert (c.qualifier, c.currency) == (qualifier, currency)
+    for got, want in ((c.value, value), (c.low, low), (c.high, high)):
+        assert got == (pytest.approx(want) if want is not None else None)
+    assert c.category == "money"
+
+
+# a movement, then the level it reached: two figures, not a range
+MOVEMENTS = [
+    ("Brent crude gained 64 cents to $81.20 a barrel.", ["64 cents", "$81.20"]),
+    (
+        "The bank cut rates by 0.25 percentage points to 3.5% on Thursday.",
+        ["0.25 percentage points", "3.5%"],
+    ),
+    ("Sales rose 7% to $4.1 billion, the company said.", ["7%", "$4.1 billion"]),
+]
+
+
+@pytest.mark.parametrize(("text", "surfaces"), MOVEMENTS)
+def test_movement_then_level(text, surfaces):
+    found = claims_in(text)
+    assert [c.surface for c in found] == surfaces
+    assert all(c.qualifier == "exact" for c in found)
+
+
+def test_a_forecast_range_in_one_unit_stays_a_range():
+    c = _one("It expects sales to grow 2% to 3% next year.", "2% to 3%")
+    assert (c.qualifier, c.low, c.high) == ("range", 2, 3)
+    c = _one("It now sees growth of 4.5%-5% in 2025.", "4.5%-5%")
+    assert (c.qualifier, c.low, c.high) == ("range", 4.5, 5)
+
+
+NOT_CLAIMS = [
+    "The S&P 500 rose on Friday.",
+    "Germany's DAX and the STOXX 600 index both closed lower.",
+    "Apple's iPhone 15 sales were strong in China.",
+    "3M said it would cut costs.",
+    "7-Eleven's owner rejected the offer.",
+    "Airlines grounded their 737 MAX jets after the incident.",
+    "Kyiv asked for more 155mm shells.",
+    "The office is at 14 Rue de Rivoli in Paris.",
+    "Call 1-800-555-0199 for help.",
+    "The helpline is open between 0830 and 1730 London time.",
+    "A magnitude 6.4 earthquake struck the coast; a 5.1-magnitude aftershock followed.",
+    "Parliament lowered the conscription age from 27 to 25.",
+    "Results for the first half of 2025 are due in August.",
+    "Round 3 of the survey ended in May.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_numbers_that_name_things_are_not_claims(text):
+    assert [c.surface for c in claims_in(text)] == []
+
+
+def test_a_word_number_does_not_join_digits_before_it():
+    # "1.5 billion seven-year" once read as 1,500,000,007
+    c = _one("Kenya sold a $1.5 billion seven-year eurobond.", "$1.5 billion")
+    assert c.value == pytest.approx(1.5e9)
+
+
+def test_counting_acronyms_still_count():
+    assert _one("The UN sent 300 UN peacekeepers.", "300 UN peacekeepers").value == 300
