@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy
 import spacy.symbols
-from spacy.attrs import ENT_TYPE, LOWER, POS, PREFIX
+from spacy.attrs import ENT_TYPE, LOWER, POS, PREFIX, SENT_START
 from spacy.strings import StringStore
 
 from .numbers import (
@@ -91,6 +91,18 @@ ANIMAL_NOUNS = frozenset(
     {"livestock", "cattle", "animal", "sheep", "goat", "cow", "camel", "bird", "fish", "poultry"}
     | {"head", "chicken", "pig", "horse", "donkey", "crop", "tree"}
 )
+# verbs whose object is a place: "fled Tal Abyad", "crossed the Channel", "shelled Kherson"
+PLACE_OBJECT_VERBS = frozenset(
+    {"flee", "leave", "cross", "reach", "enter", "evacuate", "besiege", "shell", "capture"}
+    | {"seize", "retake", "storm", "bomb", "overrun", "abandon", "encircle", "surround", "raid"}
+)
+# places named by what they are: "Zaatari camp", "Torkham crossing", "Palanca checkpoint"
+FACILITY_NOUNS = frozenset({"camp", "crossing", "checkpoint", "settlement", "point", "site"})
+FEATURE_PREPS = frozenset({"through", "on", "of"})
+MOVEMENT_VERBS = frozenset({"flee", "cross", "leave", "evacuate", "reach", "enter"})
+REFUGE_NOUNS = frozenset({"refuge", "shelter", "safety", "sanctuary", "asylum"})
+# words that restate an earlier figure's quantity: "bringing the total to", "a peak of"
+TOTAL_WORDS = frozenset({"total", "tally", "peak", "figure", "toll", "number", "count", "sum"})
 # "claimed 441 lives", "cost 30 lives"
 LIFE_TAKING_VERBS = frozenset({"claim", "cost", "take", "lose"})
 # "refugees numbering 4,000", "a convoy totalling 300 trucks"
@@ -1201,13 +1213,25 @@ def _verb_category(verb) -> str | None:
         c.dep_ == "dobj" and _lemma(c) in HOMELAND_NOUNS for c in verb.children
     ):
         return "displacement"  # "have left their country"
+    if _lemma(verb) in ("seek", "find", "take") and any(
+        c.dep_ == "dobj" and _lemma(c) in REFUGE_NOUNS for c in verb.children
+    ):
+        return "displacement"  # "have sought refuge in the cathedral"
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            # "were registered as displaced", "counted as refugees"
+            words = [w for x in c.children for w in (_lemma(x), x.lower_)]
+            cat = _category_of_words(words, CAT_MODIFIERS) or _category_of_words(words, CAT_NOUNS)
+            if cat:
+                return cat
     if _lemma(verb) in ("go", "head", "travel", "come") and any(
         c.dep_ in ("advmod", "dobj") and c.lower_ == "home" and c.i > verb.i for c in verb.children
     ):
         return "displacement"  # "went home under a return scheme"
     for c in verb.children:
         # "left homeless", "were confirmed dead", "is a refugee"
-        if c.dep_ in ("acomp", "oprd", "attr") and c.i > verb.i:
+        state = c.dep_ in ("advcl", "xcomp") and c.tag_ in ("VBN", "JJ")  # "left ... displaced"
+        if (c.dep_ in ("acomp", "oprd", "attr") or state) and c.i > verb.i:
             cat = _category_of_words([_lemma(c), c.lower_], CAT_MODIFIERS) or (
                 _category_of_words([_lemma(c)], CAT_NOUNS) if c.dep_ == "attr" else None
             )
@@ -1265,6 +1289,10 @@ def _context_category(anchor, head) -> str | None:
         if noun is None:
             continue
         for c in noun.children:
+            if c.dep_ == "amod" and c.i > noun.i:
+                cat = _category_of_words([c.lower_, _lemma(c)], CAT_MODIFIERS)
+                if cat:
+                    return cat  # "14,500 people newly displaced"
             if c.dep_ in ("relcl", "acl") and c.i > noun.i:
                 cat = _verb_category(c)
                 if cat:
@@ -1477,7 +1505,11 @@ def _place_entities(doc) -> list[tuple[int, int, str]]:
     for ent in doc.ents:
         if ent.end - ent.start == 1 and doc[ent.start].text in TIME_ZONES:
             continue  # "at 0400 GMT": a clock, not a place
-        if ent.label_ in PLACE_LABELS and ent.text[:1].isupper() and not _is_speaker(ent.root):
+        if (
+            ent.label_ in PLACE_LABELS
+            and _clean_name(ent.text)[:1].isupper()  # "the Bahir Dar" is still a name
+            and not _is_speaker(ent.root)
+        ):
             places.append((ent.start, ent.end, _clean_name(ent.text)))
             names.add(ent.text)
             taken.update(range(ent.start, ent.end))
@@ -1495,11 +1527,14 @@ def _place_entities(doc) -> list[tuple[int, int, str]]:
             continue
         if not (tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS):
             continue
-        if tok.ent_type_ in NOT_PLACE_LABELS or tok.dep_ == "compound":
+        if tok.dep_ == "compound":
+            continue
+        if tok.ent_type_ in NOT_PLACE_LABELS and not _unknown_norp(tok):
             continue
         head = tok.head
         placey = (
             (tok.dep_ == "pobj" and head.lower_ in NAME_PLACE_PREPS and not _is_speaker(tok))
+            or _place_object(doc, tok)
             or (
                 tok.dep_ == "pobj"
                 and head.lower_ == "of"
@@ -1520,11 +1555,15 @@ def _place_entities(doc) -> list[tuple[int, int, str]]:
         taken.update(range(start, end))
     _gazetteer_places(doc, pos_ent, places, taken)
     # named features: "the Evros river", "the Ahr valley", "the Niger border"
+    # and facilities in any role: "Zaatari camp", "the Adre border point", "Torkham crossing"
     for i in numpy.flatnonzero(pos_ent[:, 0] == NOUN_ID).tolist():
         tok = doc[i]
-        if tok.i in taken or _lemma(tok) not in GEO_NOUNS:
+        lemma = _lemma(tok)
+        if tok.i in taken or (lemma not in GEO_NOUNS and lemma not in FACILITY_NOUNS):
             continue
-        if tok.dep_ != "pobj" or tok.head.lower_ not in NAME_PLACE_PREPS:
+        if lemma not in FACILITY_NOUNS and (
+            tok.dep_ != "pobj" or tok.head.lower_ not in NAME_PLACE_PREPS | FEATURE_PREPS
+        ):
             continue
         names_left = [
             c
@@ -1533,11 +1572,18 @@ def _place_entities(doc) -> list[tuple[int, int, str]]:
             and c.text[:1].isupper()
             and (c.pos_ == "PROPN" or (c.dep_ == "compound" and c.ent_type_ != "NORP"))
         ]
+        k = tok.i - 1  # "Adre border point": a name, then a lower-case geo word
+        while k >= 0 and doc[k].dep_ == "compound" and doc[k].head.i > k:
+            if doc[k].text[:1].isupper() and doc[k].ent_type_ != "NORP":
+                names_left.append(doc[k])
+            k -= 1
         if not names_left or _is_speaker(tok):
             continue
         start = min(c.i for c in names_left)
-        if any(k in taken for k in range(start, tok.i + 1)):
+        if tok.i in taken or any(p[0] < start < p[1] or p[0] <= tok.i < p[1] for p in places):
             continue
+        # a name found already ("Gallabat") grows into the facility ("Gallabat border point")
+        places[:] = [p for p in places if not (start <= p[0] and p[1] <= tok.i)]
         places.append((start, tok.i + 1, _clean_name(doc[start : tok.i + 1].text)))
         taken.update(range(start, tok.i + 1))
     places.sort()
@@ -1579,14 +1625,15 @@ def _gazetteer_places(doc, pos_ent, places: list, taken: set) -> None:
     Administration"), a modifier of another noun, a speaker's seat, or a city or region that is
     the subject of "said" is left alone; a country in any of those roles is still a place."""
     n = len(doc)
-    for i in numpy.flatnonzero((pos_ent[:, 0] == PROPN_ID) | (pos_ent[:, 1] != 0)).tolist():
+    # names, entities, and the first word of each sentence ("Mariupol: Some 300,000 civilians
+    # were trapped" opens a line, and the tagger may call it a noun)
+    starts = doc.to_array(SENT_START) == 1
+    candidates = (pos_ent[:, 0] == PROPN_ID) | (pos_ent[:, 1] != 0) | starts
+    for i in numpy.flatnonzero(candidates).tolist():
         tok = doc[i]
         if i in taken or not tok.text[:1].isupper():
             continue
-        if (
-            fold_name(tok.text) not in GAZETTEER_FIRST_WORDS
-            and fold_name(tok.text) not in GAZETTEER
-        ):
+        if fold_name(tok.text) not in GAZETTEER_FIRST_WORDS:
             continue
         for j in range(min(n, i + MAX_PLACE_TOKENS), i, -1):
             if any(k in taken for k in range(i, j)) or doc[j - 1].tag_ == "POS":
@@ -1612,6 +1659,29 @@ def _gazetteer_places(doc, pos_ent, places: list, taken: set) -> None:
             places.append((i, j, _clean_name(doc[i:j].text)))
             taken.update(range(i, j))
             break
+
+
+def _place_object(doc, tok) -> bool:
+    """'fled Tal Abyad', 'crossed the Channel', 'shelled Kramatorsk': the object of a verb that
+    takes places. A short name the model called a person or organisation counts only after a
+    verb of movement (people flee places, not organisations)."""
+    head = tok.head
+    if tok.dep_ != "dobj" or head.pos_ != "VERB" or _lemma(head) not in PLACE_OBJECT_VERBS:
+        return False
+    if tok.ent_type_ not in ("PERSON", "ORG"):
+        return True
+    start, end = _ent_bounds(doc, tok.i)
+    words = len(doc[start:end].text.split())  # "Ras al-Ain" is two words, five tokens
+    return words <= 3 and _lemma(head) in MOVEMENT_VERBS
+
+
+def _unknown_norp(tok) -> bool:
+    """The small model calls some towns a nationality ("in besieged Sievierodonetsk"); a NORP
+    that is no demonym the gazetteer knows, nor shaped like one, may still be a place."""
+    if tok.ent_type_ != "NORP":
+        return False
+    word = fold_name(tok.text)
+    return word not in DEMONYMS and not word.endswith(("ans", "ian", "ese", "ish", "is", "s"))
 
 
 def _same(a, b) -> bool:
@@ -1659,6 +1729,14 @@ def _location(doc, places, s: int, e: int, anchor, head, dominant, money=False) 
                     hit = _pick_nearest(places, c.i, c.i + 1, c.i, c.right_edge.i + 1)
                     if hit:
                         return hit[3]
+    if head is None and places:
+        # a label and its figure: "Germany 1.2m, Poland 957,000", "Borno: 1.8 million"
+        k = s - 1
+        if k >= 0 and doc[k].text in (":", "("):
+            k -= 1
+        for _start, end, name, _verb, known in places:
+            if end - 1 == k and known:
+                return name
     for c in anchor.children if head is None else ():
         # a list item's own place: "..., 1,500 in Samos and about 600 on Chios"
         if c.dep_ == "prep" and c.i >= e and c.lower_ in NOUN_PLACE_PREPS:
@@ -2223,6 +2301,14 @@ def _continued_figure(doc, anchor, s: int, spans):
     k = s - 1
     if k >= 1 and doc[k].lower_ in ("whom", "which") and doc[k - 1].lower_ == "of":
         return last[4], True  # "of whom more than 1.8 million"
+    window = doc[max(anchor.sent.start, last[2], s - 6) : s]
+    if any(_lemma(t) in TOTAL_WORDS for t in window) or (
+        k >= 1 and doc[k].lower_ == "from" and doc[k - 1].lower_ in ("up", "down")
+    ):
+        # "..., bringing the total to roughly 54,000", "down from a peak of 3.7 million",
+        # "a figure aid agencies put at about 1 million": the same quantity again, unless the
+        # words say what it is ("the death toll stands at 242")
+        return last[4], False
     gap = doc[last[2] : s]
     if (
         len(gap) > 0
@@ -2232,6 +2318,20 @@ def _continued_figure(doc, anchor, s: int, spans):
     ):
         return last[4], False
     return None, False
+
+
+def _header_category(doc, sent, s: int) -> str | None:
+    """A bare figure under a heading: "IDPs by state: Adamawa: 210,000", "Refugees from Ukraine
+    recorded across Europe: 6.0 million" take the category of the heading's noun."""
+    colon = next((t.i for t in sent if t.i < s and t.text == ":"), None)
+    if colon is None:
+        return None
+    for t in doc[sent.start : colon]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            cat = _category_of_words([_lemma(t), t.lower_], CAT_NOUNS)
+            if cat:
+                return cat
+    return None
 
 
 # -------------------------------------------------------------------------------------- driver
@@ -2314,6 +2414,8 @@ def figures_in_doc(doc) -> list[dict]:
             if source is not None and (linked or category == "other"):
                 category, counted = found[source]["category"], found[source]["counted"]
                 own_head = e - 1  # a list item can pass its noun on: "1,500 in Samos and 600"
+        if category == "other" and head is None and core["unit"] == "count":
+            category = _header_category(doc, sent, s) or category
         if core["unit"] == "count" and not core.get("currency"):
             spans.append((sent.start, s, e, own_head, len(found)))
         found.append(

@@ -110,3 +110,38 @@ def test_demonyms_go_to_the_most_populous_country():
     assert DEMONYMS["american"] == "United States"
     assert DEMONYMS["venezuelans"] == "Venezuela"
     assert DEMONYMS["afghans"] == "Afghanistan"
+
+
+# the syntax says place even when the model does not: objects of "fled"/"crossed", facilities
+# named by what they are, a label and its figure, a town the model called a nationality
+SYNTAX_PLACES = [
+    (
+        "Hundreds of families fled Ras al-Ain on foot, witnesses said.",
+        "Hundreds of families",
+        "Ras al-Ain",
+    ),
+    (
+        "About 900 people crossed the Channel in small boats on Sunday.",
+        "About 900 people",
+        "Channel",
+    ),
+    ("The population of Kakuma camp is about 200,000.", "about 200,000", "Kakuma camp"),
+    (
+        "UNHCR counted 2,140 new arrivals at the Gallabat border point on Friday.",
+        "2,140 new arrivals",
+        "Gallabat border point",
+    ),
+    ("Registered IDPs: Adamawa: 210,000; Yobe: 150,000.", "150,000", "Yobe"),
+    ("Arrivals in Europe: 1.4 million (Germany 600,000, Poland 420,000).", "420,000", "Poland"),
+    (
+        "Up to 30,000 residents remain in besieged Vuhledar without power, officials said.",
+        "Up to 30,000 residents",
+        "Vuhledar",
+    ),
+    ("Mariupol: Some 100,000 civilians are still trapped.", "Some 100,000 civilians", "Mariupol"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), SYNTAX_PLACES)
+def test_places_from_syntax(text, surface, expected):
+    assert _location(text, surface) == expected
