@@ -1715,10 +1715,21 @@ def _pick_nearest(items, s: int, e: int, lo: int, hi: int):
     return best
 
 
-def _location(doc, places, s: int, e: int, anchor, head, dominant, money=False) -> str | None:
+def _location(
+    doc, places, s: int, e: int, anchor, head, dominant, money=False, known_only=False
+) -> str | None:
     """Where the figure is: a place on the counted noun ("refugees in Turkey"), then one the
     figure's verb sends it to or finds it in ("sent ... into Idlib"), then the nearest in its
-    clause, in its sentence, else the article's dominant place."""
+    clause, in its sentence, else the article's dominant place.
+
+    Money is about companies as often as places: for it, a name the gazetteer does not know
+    counts only after a preposition ("Nvidia" tagged as a place is a company)."""
+    if known_only and places:
+        # an unknown name counts only after a preposition ("in Derna"), not as a subject or
+        # owner ("Nvidia reported", "Ocado's shares")
+        places = [p for p in places if p[4] or doc[p[1] - 1].dep_ == "pobj"]
+        if dominant is not None and not any(p[2] == dominant for p in places):
+            dominant = None
     if places and money:
         # money goes to its recipient: "pledged $1bn for Gaza at a conference in Cairo"
         for noun in (head, anchor, _governing_verb(anchor)):
@@ -2433,7 +2444,15 @@ def figures_in_doc(doc) -> list[dict]:
                 "unit": core["unit"],
                 "currency": core.get("currency"),
                 "location": _location(
-                    doc, places, s, e, anchor, head, dominant, bool(core.get("currency"))
+                    doc,
+                    places,
+                    s,
+                    e,
+                    anchor,
+                    head,
+                    dominant,
+                    money=bool(core.get("currency")),
+                    known_only=bool(core.get("currency")),
                 ),
                 "time_text": _time_text(doc, dates, s, e, anchor),
                 "attributed_to": _attribution(doc, anchor, sources),
