@@ -1897,7 +1897,10 @@ def _speaker_text(subj, doc) -> str | None:
         a, b = _ent_bounds(doc, subj.i)
         if a >= start - 1:
             start, end = min(start, a), max(end, b)  # "Doctors Without Borders"
-    if any(_is_number_token(t) or t.text[:1].isdigit() for t in doc[start:end]):
+    if any(
+        _is_number_token(t) or (t.text[:1].isdigit() and not ORDINAL_RE.match(t.text))
+        for t in doc[start:end]
+    ):
         return None  # "a fraction of the 1.5 million Syrians": a counted group, not a source
     text = _clean_name(doc[start:end].text)
     return text or None
@@ -1951,6 +1954,12 @@ def _reporting_subject(verb, doc, depth: int = 0):
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
     if subj is not None:
         return _speaker_text(subj, doc)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
+        if not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+            who = _speaker_text(verb.head, doc)  # "..., a REACH assessment found."
+            if who and who.endswith(" " + verb.text):
+                who = who[: -len(verb.text) - 1]
+            return who or None
     listener = _lemma(verb) in LISTENER_VERBS
     if listener or any(c.dep_ in ("compound", "amod") and c.i < verb.i for c in verb.children):
         who = _left_name(verb)
@@ -2078,7 +2087,21 @@ def _attribution(doc, anchor, cache: dict | None = None) -> str | None:
     who = next((who for i, who in lazy("late", _trailing_sources) if i > anchor.i), None)
     if who:
         return who
+    who = _split_tail(doc, sent)
+    if who:
+        return who
     return _quoted_speaker(doc, anchor, cache)
+
+
+def _split_tail(doc, sent) -> str | None:
+    """'..., border police said.' cut off as a sentence of its own: the parser ended the
+    figure's sentence at the comma, and the next one is only a source and its verb."""
+    if sent.end >= len(doc) or "," not in (doc[sent.end - 1].text, doc[sent.end].text):
+        return None
+    tail = doc[sent.end].sent
+    if len(tail) > 8 or any(_is_number_token(t) for t in tail):
+        return None
+    return _trailing_said(tail)
 
 
 OPEN_QUOTES = frozenset({"\u201c", "\u00ab"})
@@ -2187,8 +2210,10 @@ def _trailing_sources(sent) -> list[tuple[int, str]]:
     position (they cover the figures before them): 'X, the OBR said, as costs climb',
     'X, a UN official told Reuters'."""
     out = []
+    last_word = max((t.i for t in sent if not t.is_punct), default=-1)
     for tok in sent:
-        if _is_reporting(tok) and _is_trailing(tok):
+        closing_acl = tok.dep_ == "acl" and tok.i == last_word  # ", a REACH assessment found."
+        if _is_reporting(tok) and (_is_trailing(tok) or closing_acl):
             who = _reporting_subject(tok, doc=tok.doc)
             if who:
                 out.append((tok.i, who))

@@ -44,3 +44,33 @@ def test_quoted_speaker(text, surface, expected):
     found = {c.surface: c for c in claims_in(text)}
     assert surface in found, sorted(found)
     assert found[surface].attributed_to == expected
+
+
+# sources the parser hides: an ordinal in the speaker's title, a source cut off as a sentence
+# of its own, a report that "found" hung on its noun
+SOURCES = [
+    (
+        "The commander of the 3rd Brigade said his troops had repelled 9 assaults near Toretsk.",
+        "9 assaults",
+        "commander of the 3rd Brigade",
+    ),
+    (
+        "More than 2,000 people a day crossed from Sudan into Chad at the Adre crossing in the "
+        "first weeks of the fighting, border officials said.",
+        "More than 2,000 people",
+        "border officials",
+    ),
+    (
+        "Almost 60 percent of displaced households in Hodeidah are headed by women, a REACH "
+        "assessment found.",
+        "Almost 60 percent of displaced households",
+        "REACH assessment",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), SOURCES)
+def test_hidden_sources(text, surface, expected):
+    found = {c.surface: c for c in claims_in(text)}
+    assert surface in found, sorted(found)
+    assert found[surface].attributed_to == expected
