@@ -1954,12 +1954,16 @@ def _reporting_subject(verb, doc, depth: int = 0):
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
     if subj is not None:
         return _speaker_text(subj, doc)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i:
-        if not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
-            who = _speaker_text(verb.head, doc)  # "..., a REACH assessment found."
-            if who and who.endswith(" " + verb.text):
-                who = who[: -len(verb.text) - 1]
-            return who or None
+    if (
+        verb.dep_ == "acl"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.i < verb.i
+        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    ):
+        who = _speaker_text(verb.head, doc)  # "..., a REACH assessment found."
+        if who and who.endswith(" " + verb.text):
+            who = who[: -len(verb.text) - 1]
+        return who or None
     listener = _lemma(verb) in LISTENER_VERBS
     if listener or any(c.dep_ in ("compound", "amod") and c.i < verb.i for c in verb.children):
         who = _left_name(verb)
