@@ -148,7 +148,10 @@ TRIGGER_HASHES = numpy.array(
 )
 PROPN_ID = spacy.symbols.PROPN
 NOUN_ID = spacy.symbols.NOUN
-DIGIT_HASHES = numpy.array(sorted(_HASHES.add(str(d)) for d in range(10)), dtype="uint64")
+# a digit, or a sign before one: "(+21%)"
+DIGIT_HASHES = numpy.array(
+    sorted(_HASHES.add(c) for c in [str(d) for d in range(10)] + ["+"]), dtype="uint64"
+)
 NORDIC_CURRENCY_NOUNS = frozenset({"crown", "crowns", "krone", "kroner", "krona", "kronor"})
 CURRENCY_BY_COUNTRY = {
     "norway": "NOK",
@@ -202,6 +205,7 @@ DESIGNATED_NOUNS = frozenset(
 )
 # acronyms that count people before a noun: "300 UN peacekeepers", "12 US jets"
 COUNTING_ACRONYMS = frozenset({"UN", "US", "EU", "AU", "UK", "NATO", "IDF", "RSF", "IS", "ISIS"})
+CLOCK_PREPS = frozenset({"at", "until", "till", "by", "before", "after", "from", "and", "to"})
 PERIOD_PARTS = frozenset({"first", "second", "third", "fourth", "last", "final", "latter"})
 PRONOUN_SPEAKERS = frozenset({"he", "she"})
 QUANTIFIER_WORDS = frozenset(
@@ -221,6 +225,8 @@ SOURCE_PREPS = frozenset({"of", "for", "on", "at", "by", "from", "in"})
 # --------------------------------------------------------------------------------------- scanning
 def _is_digit_token(tok) -> bool:
     text = tok.text
+    if text[:1] == "+" and text[1:2].isdigit():
+        text = text[1:]  # "(+21%)": a change written with its sign
     return bool(text) and text[0].isdigit() and parse_digits(text) is not None
 
 
@@ -495,8 +501,8 @@ def _currency_before(doc, s: int) -> tuple[int, str] | None:
         if (
             lw in SYMBOL_TOKENS
             or (lw in CODE_TOKENS and t.text.isupper())
-            or lw == "tl"
-            and t.text == "TL"
+            or (lw == "tl" and t.text == "TL")
+            or (lw in ("rs", "rs.") and t.text[0] == "R")  # "Rs 40"
         ):
             if (
                 lw == "$"
@@ -530,13 +536,14 @@ def _rand_symbol(doc, core: dict) -> bool:
 def _subunit(doc, e: int, core: dict) -> bool:
     """'25 cents', '90 pence', '45p': hundredths, so the value is in the currency's unit."""
     word = doc[e].lower_
+    euro = word == "euro" and e + 1 < len(doc) and doc[e + 1].lower_ in ("cent", "cents")
+    if euro:
+        e, word = e + 1, doc[e + 1].lower_  # "31 euro cents"
     if word not in SUBUNITS or (word == "p" and doc[e - 1].whitespace_):
         return False
     if core["kind"] not in ("exact", "range"):
         return False
-    currency = SUBUNITS[word]
-    if word in ("cent", "cents") and e > core["s"] and doc[e - 1].lower_ in ("euro",):
-        currency = "EUR"
+    currency = "EUR" if euro else SUBUNITS[word]
     for key in ("value", "low", "high"):
         if core.get(key) is not None:
             core[key] = round(core[key] / 100, 6)
@@ -696,9 +703,19 @@ def _qualifier_before(doc, s: int) -> tuple[int, str] | None:
             break
         words = tuple(doc[k].lower_ for k in range(s - size, s))
         q = PREFIX_QUALIFIERS.get(words)
-        if q:
+        if q and not _finite_verb(doc[s - size]):
             best = (s - size, q)
     return best
+
+
+def _finite_verb(tok) -> bool:
+    """'the WHO estimated 597,000 deaths': a verb with its own subject is not a hedge on the
+    figure ('an estimated 597,000' and 'estimated at' are)."""
+    return (
+        tok.pos_ in ("VERB", "AUX")
+        and tok.lower_ in ("estimated", "estimates", "estimate")
+        and any(c.dep_ in ("nsubj", "aux") for c in tok.children)
+    )
 
 
 def _qualifier_after(doc, e: int) -> tuple[int, str] | None:
@@ -834,6 +851,8 @@ def _entity_blocks(doc, s: int, e: int, core: dict, head) -> bool:
             return True
         if label == "TIME":
             return True
+        if label == "DATE" and _rate_follows(doc, core["e"]):
+            continue  # "38 a month", "500 a day": a count per period, not a date
         if label == "DATE":
             # a date only if the entity has a date word beside the number ("May 14", "three
             # years", "2016"); the small model also calls "under 80" or "less than a quarter"
@@ -854,7 +873,12 @@ def _entity_blocks(doc, s: int, e: int, core: dict, head) -> bool:
             a, b = _ent_bounds(doc, k)
             for m in range(a, b):
                 w = doc[m]
-                if (m < s or m >= e) and w.is_alpha and w.text[0].isupper():
+                if (
+                    (m < s or m >= e)
+                    and w.is_alpha
+                    and w.text[0].isupper()
+                    and fold_name(w.text) not in GAZETTEER  # "Kharkiv 96 killed"
+                ):
                     return True
     return False
 
@@ -880,7 +904,7 @@ def _excluded(doc, text: str, core: dict, s: int, e: int, head) -> bool:
     core_text = _text(doc, cs, ce).lower()
     if _entity_blocks(doc, s, e, core, head):
         return True
-    if _names_or_labels(doc, core, cs, ce, head):
+    if _names_or_labels(doc, core, cs, ce, head) or _clock_or_date(doc, core, cs, ce, head):
         return True
     # durations and times: "three years", "48 hours", "one-day visit", "10 a.m."
     if _is_time_unit(head):
@@ -968,15 +992,29 @@ def _excluded(doc, text: str, core: dict, s: int, e: int, head) -> bool:
                 or (prev.is_upper and len(prev.text) > 2 and ce - cs == 1)  # "STOXX 600 index"
                 or (
                     prev.pos_ == "PROPN"
-                    and prev.ent_type_ not in ("DATE", "TIME", "NORP", "GPE", "LOC", "PERSON")
+                    and (
+                        prev.ent_type_ not in ("DATE", "TIME", "NORP", "GPE", "LOC", "PERSON")
+                        or _unknown_norp(prev)  # "the Nifty 50 rebalancing"
+                    )
                     and ce - cs == 1
                 )
             )
             and "," not in first.text
             and "." not in first.text
             and pl not in PREFIX_QUALIFIERS_FIRST
+            and fold_name(prev.text) not in GAZETTEER  # "Donetsk 412 killed" is a list
         ):
             return True  # "Resolution 2254", "Article 5", "Flight 17", "Formula 1 calendar"
+        if (
+            core["kind"] == "exact"
+            and prev.pos_ == "ADJ"
+            and prev.is_title
+            and not prev.is_sent_start
+            and pl not in PREFIX_QUALIFIERS_FIRST
+            and _is_digit_token(first)
+            and "," not in first.text
+        ):
+            return True  # "the Nifty 50 rebalancing": a title-case word before digits names
         if pl == "," and cs > 1 and doc[cs - 2].ent_type_ == "PERSON" and head is None:
             return True  # "Ahmed, 45, said"
         if (
@@ -985,8 +1023,9 @@ def _excluded(doc, text: str, core: dict, s: int, e: int, head) -> bool:
             and doc[cs - 2].ent_type_ == "PERSON"
             and ce < n
             and doc[ce].text == ")"
+            and (core["value"] or 0) < 120
         ):
-            return True
+            return True  # "Ahmed (45)", not "Aleppo (1.1 million)"
     if ce < n and doc[ce].lower_ in ("a.m.", "p.m.", "am", "pm", "a.m", "p.m", ":"):
         return True
     # years: 4 digits without a comma, unless counting a plural noun ("2000 refugees")
@@ -999,11 +1038,16 @@ def _excluded(doc, text: str, core: dict, s: int, e: int, head) -> bool:
                 return True
     if ORDINAL_RE.match(first.text):
         return True
+    if cs > 0 and doc[cs - 1].lower_ in ("oldest", "youngest", "eldest") and head is None:
+        return True  # "the youngest is 3, the oldest 11"
+    # "children under five accounting for ...": a figure that counts no plural noun
+    plural_head = head is not None and head.pos_ != "VERB" and head.tag_ in ("NNS", "NNPS")
     # ages: "the prime minister, 61, is ...", "children under five"
-    if core["kind"] == "exact" and head is None and core["value"] is not None:
+    if core["kind"] == "exact" and not plural_head and core["value"] is not None:
         small = core["value"] < 120 and float(core["value"]).is_integer()
         if (
             small
+            and head is None
             and s == cs
             and cs > 1
             and doc[cs - 1].text == ","
@@ -1077,6 +1121,47 @@ def _excluded(doc, text: str, core: dict, s: int, e: int, head) -> bool:
         and doc[ce].lower_ in HYPHENS
         and doc[ce + 1].text.isdigit()
     )
+
+
+def _rate_follows(doc, e: int) -> bool:
+    """'a day', 'per month', 'each week' right after the figure: a rate."""
+    n = len(doc)
+    return (
+        e + 1 < n
+        and doc[e].lower_ in ("a", "an", "per", "each", "every")
+        and _is_time_unit(doc[e + 1])
+    )
+
+
+def _clock_or_date(doc, core: dict, cs: int, ce: int, head) -> bool:
+    """'close at 2200', 'at about 1430 local time' (24-hour clocks), '15 August 2024',
+    'on September 17 and 18' (what is left of a date the model did not mark)."""
+    n = len(doc)
+    first = doc[cs]
+    if first.lower_ == "between" and cs + 1 < ce:
+        first = doc[cs + 1]
+    if "currency" in core or head is not None and head.tag_ == "NNS":
+        return False
+    text = first.text
+    if text.isdigit() and len(text) == 4 and int(text[:2]) < 24 and int(text[2:]) < 60:
+        k = cs - 1
+        while k >= 0 and doc[k].lower_ in ("about", "around", "approximately", "roughly"):
+            k -= 1
+        before = doc[k].lower_ if k >= 0 else ""
+        after = " ".join(t.lower_ for t in doc[ce : ce + 2])
+        if before in CLOCK_PREPS or after.startswith(("local time", "hours", "hrs", "gmt", "utc")):
+            return True
+    if core["kind"] == "exact" and text.isdigit() and int(text) <= 31:
+        if ce < n and doc[ce].lower_.rstrip(".") in MONTH_WORDS:
+            return True  # "15 August 2024"
+        if (
+            cs >= 3
+            and doc[cs - 1].lower_ in ("and", "to", "-", "–")
+            and doc[cs - 2].text.isdigit()
+            and doc[cs - 3].lower_.rstrip(".") in MONTH_WORDS
+        ):
+            return True  # "September 17 and 18"
+    return False
 
 
 def _names_or_labels(doc, core: dict, cs: int, ce: int, head) -> bool:

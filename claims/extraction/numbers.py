@@ -146,6 +146,8 @@ CURRENCY_SYMBOLS = {
     "kes": "KES",
     "egp": "EGP",
     "pkr": "PKR",
+    "rs": "INR",
+    "rs.": "INR",
 }
 #: Dollars, pesos, shillings... named by their country: "2.6 billion Australian dollars".
 CURRENCY_BY_ADJECTIVE = {
@@ -269,7 +271,7 @@ def parse_digits(text: str) -> float | None:
         return float(text.replace(",", "").lstrip("+"))
     m = _DIGITS_ABBR.match(text)
     if m:
-        return float(m.group(1).replace(",", "")) * ABBREVIATIONS[m.group(2).lower()]
+        return tidy(float(m.group(1).replace(",", "")) * ABBREVIATIONS[m.group(2).lower()])
     return None
 
 
@@ -288,7 +290,18 @@ def _tokens(text: str) -> list[str]:
     return [t for t in _SPLIT.split(text.strip()) if t]
 
 
+def tidy(value: float) -> float:
+    """Drop binary noise from scaling: 2.05 * 1e9 is 2049999999.9999998, a reader means 2.05bn."""
+    return float(f"{value:.12g}")
+
+
 def parse_number(text: str) -> float | None:
+    """Parse a cardinal figure written in digits and/or words (see _parse_number)."""
+    value = _parse_number(text)
+    return None if value is None else tidy(value)
+
+
+def _parse_number(text: str) -> float | None:
     """Parse a cardinal figure written in digits and/or words.
 
     Handles '10,000', '3.6 million', '1.2m', '1.2 m', 'a million', 'one million', 'half a million',

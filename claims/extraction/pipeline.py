@@ -11,6 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -87,6 +88,8 @@ def _split_money_tokens(nlp: Language) -> None:
     infixes = [r"(?<=[0-9])%(?=[-\u2013\u2014][0-9])", r"(?<=[0-9%])[\u2013\u2014](?=[0-9])"]
     infixes.append(r"(?<=%)-(?=[0-9])")
     tokenizer.infix_finditer = compile_infix_regex(infixes + list(nlp.Defaults.infixes)).finditer
+    for abbreviation in ("approx.", "Approx."):  # a hedge, not the end of a sentence
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def load_nlp(model_name: str | None = None) -> Language:

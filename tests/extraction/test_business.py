@@ -169,3 +169,58 @@ def test_a_word_number_does_not_join_digits_before_it():
 
 def test_counting_acronyms_still_count():
     assert _one("The UN sent 300 UN peacekeepers.", "300 UN peacekeepers").value == 300
+
+
+MORE_NOT_CLAIMS = [
+    "Polls open at 0700 and close at 2200 on Sunday.",
+    "The strike came at about 1430 local time on Thursday.",
+    "Key figures as of 15 August 2024 were published on Friday.",
+    "Pagers exploded on September 17 and 18 across the country.",
+    "The youngest child is aged 3, the oldest 11.",
+    "The stock joins the Nifty 50 rebalancing next month.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_NOT_CLAIMS)
+def test_clocks_dates_ages_and_index_names(text):
+    assert [c.surface for c in claims_in(text)] == []
+
+
+# text, surface, value, qualifier, currency
+MORE_FIGURES = [
+    ("Revenue $1.2bn (+18%); net income $90m (+25%).", "+18%", 18, "exact", None),
+    ("Onions now cost Rs 60 a kilogram, up from Rs 35.", "Rs 35", 35, "exact", "INR"),
+    ("A litre of milk costs 95 euro cents.", "95 euro cents", 0.95, "exact", "EUR"),
+    ("Deployed: approx. 1,500 personnel.", "approx. 1,500 personnel", 1500, "approximate", None),
+    # "estimated" as the report's verb is not a hedge on the figure
+    ("The agency estimated 400,000 deaths in 2023.", "400,000 deaths", 400_000, "exact", None),
+    (
+        "An estimated 400,000 people died in 2023.",
+        "An estimated 400,000 people",
+        400_000,
+        "approximate",
+        None,
+    ),
+    # a rate is a count, not a date
+    ("The FAA capped output at 38 a month.", "38", 38, "exact", None),
+    # a list of places and figures, in brackets or not
+    (
+        "IDPs live mostly in Idlib (2.9 million) and Aleppo (1.1 million).",
+        "1.1 million",
+        1.1e6,
+        "exact",
+        None,
+    ),
+    ("Casualties: Donetsk 412 killed; Kharkiv 96 killed.", "96", 96, "exact", None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "qualifier", "currency"), MORE_FIGURES)
+def test_more_figures(text, surface, value, qualifier, currency):
+    c = _one(text, surface)
+    assert c.value == pytest.approx(value)
+    assert (c.qualifier, c.currency) == (qualifier, currency)
+
+
+def test_scaled_values_have_no_binary_noise():
+    assert _one("Revenue reached $2.05bn.", "$2.05bn").value == 2_050_000_000
