@@ -1674,15 +1674,34 @@ def _place_entities(doc) -> list[tuple[int, int, str]]:
     places.sort()
     out = []
     for start, end, name in places:
+        if fold_name(name).rstrip(".") in MONTH_WORDS | WEEKDAY_WORDS:
+            continue  # "in late September": a month, whatever the tagger says
+        if _dateline(doc, start, end):
+            continue  # "KYIV, March 3 (Reuters) -": where the reporter files from
         root = doc[end - 1]
         verb = None
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
             verb = _governing_verb(root.head)
-        confirmed = _known_place(name) or _lemma(root) in GEO_NOUNS
+        confirmed = (
+            _known_place(name)
+            or _lemma(root) in GEO_NOUNS
+            # "in North Waziristan": a name after a locative preposition is a place the
+            # gazetteer is too small to know
+            or (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS | NAME_PLACE_PREPS)
+        )
         if not confirmed and fold_name(name) in DEMONYMS:
             continue  # "Somali troops": a nationality the model took for a place
         out.append((start, end, name, verb.i if verb is not None else -1, confirmed))
     return out
+
+
+def _dateline(doc, start: int, end: int) -> bool:
+    """A place in capitals opening a paragraph and followed by a comma or dash: the dateline."""
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return False
+    if not all(t.is_upper or not t.is_alpha for t in doc[start:end]):
+        return False
+    return end < len(doc) and doc[end].text in (",", "-", "\u2013", "\u2014")
 
 
 def _known_place(name: str) -> bool:
@@ -1731,8 +1750,8 @@ def _gazetteer_places(doc, pos_ent, places: list, taken: set) -> None:
                 start, end = _ent_bounds(doc, j - 1)
                 if doc[end - 1].tag_ == "POS":
                     end -= 1  # "Sri Lanka's" as one entity
-                if end - start > j - i and last.ent_type_ not in PLACE_LABELS:
-                    break  # part of a longer name
+                if end - start > j - i and last.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART"):
+                    break  # part of a longer name ("Kharkiv 96" as a LAW is still Kharkiv)
             kind = hit[1]
             if kind != "country":
                 if last.dep_ == "compound" and _lemma(last.head) not in GEO_NOUNS:
@@ -1844,16 +1863,47 @@ def _location(
                 if not pobj.ent_type_ and pobj.text[:1].isupper():
                     return pobj.text
     if places:
+        verb = _governing_verb(anchor)
+        if verb is not None and verb.dep_ == "relcl":
+            # "Dadaab, which shelters more than 380,000 refugees": the place the clause is about
+            hit = next((p for p in places if p[0] <= verb.head.i < p[1]), None)
+            if hit:
+                return hit[2]
+            host = verb.head
+            if (
+                _lemma(verb) in HOSTING_VERBS | {"house", "shelter"}
+                and host.pos_ == "PROPN"
+                and (
+                    host.ent_type_ not in ("PERSON", "NORP")
+                    # "which", not "who": the tagger's person is a thing, here a place
+                    or any(c.lower_ in ("which", "where") for c in verb.children)
+                )
+            ):
+                start = host.i
+                while start > 0 and doc[start - 1].dep_ == "compound":
+                    start -= 1
+                return _clean_name(doc[start : host.i + 1].text)
+        uprooted = head is not None and _lemma(head) in CAT_NOUNS["displacement"]
         for noun in (head, anchor):
             if noun is None:
                 continue
             for c in noun.children:
                 if c.dep_ == "prep" and c.i >= e and c.lower_ in NOUN_PLACE_PREPS:
+                    if uprooted and c.lower_ == "from":
+                        continue  # "refugees from Somalia": where they came from
                     hit = _pick_nearest(places, c.i, c.i + 1, c.i, c.right_edge.i + 1)
                     if hit:
                         return hit[3]
+        above = verb.head if verb is not None and verb.dep_ in ("prep", "advcl", "conj") else None
+        for owner in (head, anchor, verb, above):
+            # "near the city", "in the camp": the place named before
+            for c in owner.children if owner is not None else ():
+                if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS | NAME_PLACE_PREPS:
+                    pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                    named = _anaphor_place(doc, places, pobj) if pobj is not None else None
+                    if named:
+                        return named
         known = [p for p in places if p[4]]
-        verb = _governing_verb(anchor)
         if verb is not None:
             near_verb = [p for p in places if p[3] == verb.i and not (p[0] < e and p[1] > s)]
             hit = _pick_nearest(near_verb, s, e, verb.left_edge.i, verb.right_edge.i + 1)
@@ -1870,6 +1920,28 @@ def _location(
         if hit:
             return hit[3]
     return _demonym_place(head if head is not None else anchor) or dominant
+
+
+ANAPHOR_NOUNS = frozenset({"city", "town", "village", "camp", "country", "region", "province"})
+
+
+def _anaphor_place(doc, places, tok) -> str | None:
+    """'the city', 'the camp', 'the country' with no name of its own: the last place of that
+    kind named before it ("clashes near El Fasher ... 17 army vehicles near the city")."""
+    if tok is None or _lemma(tok) not in ANAPHOR_NOUNS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None
+    if any(c.dep_ in ("compound", "poss", "prep") or c.pos_ == "PROPN" for c in tok.children):
+        return None  # "the city of Kharkiv", "Sudan's capital": named right there
+    want_country = _lemma(tok) == "country"
+    for start, _end, name, *_ in reversed(places):
+        if start >= tok.i:
+            continue
+        kind = GAZETTEER.get(fold_name(name), ("", ""))[1]
+        if (kind == "country") == want_country:
+            return name
+    return None
 
 
 def _demonym_place(head) -> str | None:

@@ -145,3 +145,38 @@ SYNTAX_PLACES = [
 @pytest.mark.parametrize(("text", "surface", "expected"), SYNTAX_PLACES)
 def test_places_from_syntax(text, surface, expected):
     assert _location(text, surface) == expected
+
+
+# where the figure is, not where people came from, the reporter filed from, or when
+WHERE = [
+    (
+        "Kakuma, which shelters more than 200,000 refugees mostly from South Sudan, is full.",
+        "more than 200,000 refugees",
+        "Kakuma",
+    ),
+    (
+        "Fighting flared near Kharkiv on Monday. Officials said 14 people were hurt in the city.",
+        "14 people",
+        "Kharkiv",
+    ),
+    (
+        "KYIV, March 3 (Reuters) - Russian strikes killed 12 people in Kherson on Sunday.",
+        "12 people",
+        "Kherson",
+    ),
+    (
+        "Some 20,000 people fled in late September, the government said.",
+        "Some 20,000 people",
+        None,
+    ),
+    (
+        "Nine soldiers were killed in North Waziristan on Sunday, Pakistan's military said.",
+        "Nine soldiers",
+        "North Waziristan",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), WHERE)
+def test_where_the_figure_is(text, surface, expected):
+    assert _location(text, surface) == expected
