@@ -100,6 +100,12 @@ PLACE_OBJECT_VERBS = frozenset(
 FACILITY_NOUNS = frozenset({"camp", "crossing", "checkpoint", "settlement", "point", "site"})
 FEATURE_PREPS = frozenset({"through", "on", "of"})
 MOVEMENT_VERBS = frozenset({"flee", "cross", "leave", "evacuate", "reach", "enter"})
+# a closing source's verb as written: "said", "says", "estimates", "reported", "told AFP"
+TAIL_VERB_FORMS = frozenset(
+    {"said", "says", "say", "estimates", "estimated", "estimate", "reported", "reports"}
+    | {"told", "added", "announced", "stated", "warned", "noted", "wrote", "confirmed"}
+)
+SOURCE_NOUNS = frozenset({"data", "figures", "figure", "numbers", "statistics", "estimates"})
 REFUGE_NOUNS = frozenset({"refuge", "shelter", "safety", "sanctuary", "asylum"})
 # words that restate an earlier figure's quantity: "bringing the total to", "a peak of"
 TOTAL_WORDS = frozenset({"total", "tally", "peak", "figure", "toll", "number", "count", "sum"})
@@ -2055,7 +2061,8 @@ def _speaker_text(subj, doc) -> str | None:
         if a >= start - 1:
             start, end = min(start, a), max(end, b)  # "Doctors Without Borders"
     if any(
-        _is_number_token(t) or (t.text[:1].isdigit() and not ORDINAL_RE.match(t.text))
+        (_is_number_token(t) or (t.text[:1].isdigit() and not ORDINAL_RE.match(t.text)))
+        and not (t.head.pos_ == "PROPN" and t.head.i < t.i)  # "the charity Utopia 56"
         for t in doc[start:end]
     ):
         return None  # "a fraction of the 1.5 million Syrians": a counted group, not a source
@@ -2248,10 +2255,87 @@ def _attribution(doc, anchor, cache: dict | None = None) -> str | None:
     who = next((who for i, who in lazy("late", _trailing_sources) if i > anchor.i), None)
     if who:
         return who
-    who = _split_tail(doc, sent)
+    who = _split_tail(doc, sent) or lazy("tail", _tail_source)
     if who:
         return who
-    return _quoted_speaker(doc, anchor, cache)
+    who = _quoted_speaker(doc, anchor, cache)
+    if who:
+        return who
+    return _heading_source(doc, sent, cache)
+
+
+# what may follow a closing "X said": "on Saturday", "in a statement", "late on Tuesday"
+TAIL_WORDS = frozenset(
+    {"on", "in", "a", "an", "the", "statement", "late", "early", "last", "this", "week"}
+    | {"yesterday", "today", "tonight", "morning", "afternoon", "evening", "night", "earlier"}
+    | {"told", "reporters", "journalists", "also", "separately", "later", "briefing", "at"}
+)
+
+
+def _tail_source(sent) -> str | None:
+    """', regional governor Petro Kovalenko said on Saturday.', ', the military estimates.',
+    ', said Pierre Morel of the charity.': the closing source read off the words when the
+    parser tied them into the clause before them."""
+    doc = sent.doc
+    end = sent.end
+    while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    comma = max((t.i for t in doc[sent.start : end] if t.text == ","), default=None)
+    if comma is None or end - comma > 14:
+        return None
+    tail = doc[comma + 1 : end]
+    verbs = [t for t in tail if t.lower_ in TAIL_VERB_FORMS]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    rest = doc[verb.i + 1 : end]
+    if verb.i == comma + 1:  # ", said Pierre Morel of the charity Utopia 56."
+        words = [t for t in rest if not t.is_punct]
+        if words and words[0].text[:1].isupper() and len(words) <= 9:
+            return _clean_name(rest.text) or None
+        return None
+    if any(t.lower_ not in TAIL_WORDS and t.ent_type_ not in ("DATE", "TIME") for t in rest):
+        return None
+    name = doc[comma + 1 : verb.i]
+    if not any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in name) or len(name) > 8:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or _is_number_token(t) for t in name):
+        return None
+    return _clean_name(name.text) or None
+
+
+def _heading_source(doc, sent, cache: dict) -> str | None:
+    """Bullets under a heading that names the source: 'UNHCR figures as of 31 January show:',
+    'key figures reported by OCHA', 'data from IOM's tracking matrix show:'."""
+    k = sent.start
+    for _ in range(15):
+        if k == 0 or "\n\n" in doc[k - 1].text_with_ws:
+            return None
+        prev = doc[k - 1].sent
+        text = prev.text.rstrip()
+        if text.endswith(":") or "\n" in doc[prev.end - 1].text_with_ws and text[-1:] != ".":
+            key = ("heading", prev.start)
+            if key not in cache:
+                cache[key] = _heading_names(prev)
+            if cache[key]:
+                return cache[key]
+        k = prev.start
+    return None
+
+
+def _heading_names(heading) -> str | None:
+    doc = heading.doc
+    for tok in heading:
+        if _is_reporting(tok) or tok.lower_ in ("show", "shows", "showed"):
+            who = _reporting_subject(tok, doc)
+            if who:
+                return who
+    for tok in heading:
+        if tok.lower_ in ("from", "by") and tok.head.lower_ in SOURCE_NOUNS | {"reported"}:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _speaker_text(pobj, doc)
+    return None
 
 
 def _split_tail(doc, sent) -> str | None:

@@ -74,3 +74,50 @@ def test_hidden_sources(text, surface, expected):
     found = {c.surface: c for c in claims_in(text)}
     assert surface in found, sorted(found)
     assert found[surface].attributed_to == expected
+
+
+# closing sources the parser tied into the clause before them, and headings over bullets
+MORE_SOURCES = [
+    (
+        "Strikes on the city killed two people and wounded at least 41 others, regional "
+        "governor Oleh Syniehubov said on Saturday.",
+        "at least 41 others",
+        "regional governor Oleh Syniehubov",
+    ),
+    (
+        "Of those, 200 have been killed and 1,500 wounded, the military estimates.",
+        "1,500",
+        "military",
+    ),
+    (
+        '"Nobody is safe here. At least 30 people drowned this month," said Ana Ruiz of the '
+        "charity Sea Watch 3.",
+        "At least 30 people",
+        "Ana Ruiz of the charity Sea Watch 3",
+    ),
+    (
+        "YEMEN - key figures reported by OCHA:\n\u2022 4.5 million internally displaced people\n"
+        "\u2022 21.6 million people in need",
+        "21.6 million people",
+        "OCHA",
+    ),
+    (
+        "UNHCR figures as of 31 May show:\n- 960,000 registered refugees\n- 52% of them children",
+        "960,000 registered refugees",
+        "UNHCR figures",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), MORE_SOURCES)
+def test_closing_and_heading_sources(text, surface, expected):
+    found = {c.surface: c for c in claims_in(text)}
+    assert surface in found, sorted(found)
+    assert found[surface].attributed_to == expected
+
+
+def test_bullets_are_sentences_of_their_own():
+    text = "Key figures:\n\u2022 4.5 million displaced in Marib\n\u2022 1,200 killed in Taiz"
+    found = {c.surface: c for c in claims_in(text)}
+    assert found["1,200"].location == "Taiz"
+    assert found["1,200"].sentence == "\u2022 1,200 killed in Taiz"
