@@ -802,6 +802,15 @@ def _counted_head(doc, core: dict) -> tuple[int | None, int]:
         ):
             k += 1
             continue
+        if (
+            t.pos_ == "ADV"
+            and t.lower_.endswith("ly")
+            and k + 1 < n
+            and doc[k + 1].pos_ in ("ADJ", "VERB")
+            and doc[k + 1].dep_ in ("amod", "compound")
+        ):
+            k += 1  # "7.7 million internally displaced persons"
+            continue
         if t.lower_ in HYPHENS and not t.whitespace_ and k + 1 < n:
             k += 1
             continue
@@ -1405,9 +1414,10 @@ def _context_category(anchor, head) -> str | None:
                     break
                 if lemma in SETTLEMENT_NOUNS and prep.lower_ == "of":
                     return "population"
-                cat = _category_of_words([lemma], CAT_NOMINALS)
+                compounds = [_lemma(c) for c in gov.children if c.dep_ == "compound"]
+                cat = _category_of_words([lemma, *compounds], CAT_NOMINALS)
                 if cat:
-                    return cat
+                    return cat  # "the exodus of", "evacuation orders for 5.5 million people"
                 t = gov
                 continue
         break
@@ -1423,13 +1433,41 @@ def _context_category(anchor, head) -> str | None:
     cat = _verb_category(verb)
     if cat:
         return cat
+    # "deported or pressured into leaving 541,000 Afghans": two verbs, one object (not "were
+    # injured ..., and 3,000 houses were flooded", two clauses)
+    base = verb
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "VERB":
+        base = verb.head.head  # "pressured into leaving": the verb the gerund completes
+    pair = [base.head] if base.dep_ == "conj" else []
+    pair += [c for c in base.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for other in pair:
+        conj = other if other.dep_ == "conj" else base
+        if (
+            other.pos_ == "VERB"
+            and other.i < anchor.i
+            and _personish(head)  # "killing 15 people and burning dozens of homes"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+        ):
+            cat = _verb_category(other)
+            if cat:
+                return cat
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ == "under"
+        and any(_lemma(x) == "protection" for x in c.children)
+        for c in verb.children
+    ):
+        return "displacement"  # "2.9 million Syrians remain under temporary protection"
     if (
         _lemma(verb) in HOSTING_VERBS
         and anchor.dep_ in ("dobj", "nummod")
         and _personish(head)
-        and any(c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "LOC") for c in verb.children)
+        and any(
+            c.dep_ == "nsubj" and (c.ent_type_ in ("GPE", "LOC") or c.lower_ in ("it", "they"))
+            for c in verb.children
+        )
     ):
-        return "displacement"  # "Colombia hosts 2.9 million", "Chad has received 600,000"
+        return "displacement"  # "Colombia hosts 2.9 million", "Egypt says it has received"
     if _lemma(verb) in DISPLACING_VERBS:
         for noun in (head, anchor):
             if noun is not None and any(
@@ -2582,6 +2620,8 @@ def _continued_figure(doc, anchor, s: int, spans):
     k = s - 1
     if k >= 1 and doc[k].lower_ in ("whom", "which") and doc[k - 1].lower_ == "of":
         return last[4], True  # "of whom more than 1.8 million"
+    if k >= 0 and doc[k].lower_ == "including" and doc[k].head.i < s:
+        return last[4], False  # "3.5 million people displaced, including 700,000 around Goma"
     window = doc[max(anchor.sent.start, last[2], s - 6) : s]
     if any(_lemma(t) in TOTAL_WORDS for t in window) or (
         k >= 1 and doc[k].lower_ == "from" and doc[k - 1].lower_ in ("up", "down")

@@ -55,3 +55,56 @@ def test_category_from_context(text, surface, category):
     found = {c.surface: c for c in claims_in(text)}
     assert surface in found, sorted(found)
     assert found[surface].category == category
+
+
+MORE = [
+    (
+        "Nearly 3.1 million internally displaced people live in camps.",
+        "Nearly 3.1 million internally displaced people",
+        "displacement",
+    ),
+    (
+        "EU+ countries received 1,020,000 asylum applications in 2024.",
+        "1,020,000 asylum applications",
+        "displacement",
+    ),
+    (
+        "IOM counted 900,000 Afghan returns from Pakistan this year.",
+        "900,000 Afghan returns",
+        "displacement",
+    ),
+    (
+        "Jordan says about 650,000 Syrians remain under temporary protection.",
+        "about 650,000 Syrians",
+        "displacement",
+    ),
+    (
+        "Chad says it has received more than 600,000 Sudanese since April.",
+        "more than 600,000 Sudanese",
+        "displacement",
+    ),
+    (
+        "Iran deported or pressured into leaving more than 400,000 Afghans this year.",
+        "more than 400,000 Afghans",
+        "displacement",
+    ),
+    (
+        "The storm prompted evacuation orders for about 2.5 million people.",
+        "about 2.5 million people",
+        "displacement",
+    ),
+    # verbs of separate clauses, and things, do not lend their category
+    (
+        "Militia raided the village, killing 15 people and burning dozens of homes.",
+        "dozens of homes",
+        "other",
+    ),
+    ("At least 60 people were injured, and 2,000 houses were flooded.", "2,000 houses", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "category"), MORE)
+def test_more_context(text, surface, category):
+    found = {c.surface: c for c in claims_in(text)}
+    assert surface in found, sorted(found)
+    assert found[surface].category == category
