@@ -21,11 +21,12 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import numpy
 import spacy.symbols
-from spacy.attrs import ENT_TYPE, LOWER, POS, PREFIX, SENT_START
+from spacy.attrs import ENT_TYPE, IDX, LOWER, POS, PREFIX, SENT_START
 from spacy.strings import StringStore
 
 from .numbers import (
@@ -1758,6 +1759,7 @@ def _known_place(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
     """Lower case without accents or a possessive: how places.json keys are written."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -2345,6 +2347,13 @@ def _tail_source(sent) -> str | None:
 def _heading_source(doc, sent, cache: dict) -> str | None:
     """Bullets under a heading that names the source: 'UNHCR figures as of 31 January show:',
     'key figures reported by OCHA', 'data from IOM's tracking matrix show:'."""
+    key = ("heading of", sent.start)
+    if key not in cache:
+        cache[key] = _find_heading_source(doc, sent, cache)
+    return cache[key]
+
+
+def _find_heading_source(doc, sent, cache: dict) -> str | None:
     k = sent.start
     for _ in range(15):
         if k == 0 or "\n\n" in doc[k - 1].text_with_ws:
@@ -2390,14 +2399,18 @@ def _split_tail(doc, sent) -> str | None:
 OPEN_QUOTES = frozenset({"\u201c", "\u00ab"})
 CLOSE_QUOTES = frozenset({"\u201d", "\u00bb"})
 STRAIGHT_QUOTES = frozenset({'"', "''", "``"})
+QUOTE_OR_BREAK = re.compile("[\"\u201c\u201d\u00ab\u00bb]|''|``|\n")
 
 
-def _quotations(doc) -> list[tuple[int, int]]:
+def _quotations(doc, text: str) -> list[tuple[int, int]]:
     """(open, close) token positions of the quotations in the Doc; straight quotes pair up in
     order within a paragraph, curly ones by their direction."""
     out = []
     start = None
-    for tok in doc:
+    marks = QUOTE_OR_BREAK.finditer(text)  # doc.text rebuilds the string on every call
+    offsets = doc.to_array(IDX)
+    for m in marks:
+        tok = doc[int(numpy.searchsorted(offsets, m.start(), side="right")) - 1]
         text = tok.text
         if "\n" in text and start is not None and doc[start].text in STRAIGHT_QUOTES:
             start = None  # an unclosed straight quote does not run past its paragraph
@@ -2415,7 +2428,7 @@ def _quoted_speaker(doc, anchor, cache: dict) -> str | None:
     sentence opens 'The governor told reporters: "...'."""
     quotes = cache.get("quotes")
     if quotes is None:
-        quotes = cache["quotes"] = _quotations(doc)
+        quotes = cache["quotes"] = _quotations(doc, cache.get("text") or doc.text)
     for open_i, close_i in quotes:
         if not open_i < anchor.i < close_i:
             continue
@@ -2660,8 +2673,8 @@ def figures_in_doc(doc) -> list[dict]:
     """Every claim-like figure in the Doc as a plain dict (no spaCy objects)."""
     found: list[dict] = []
     spans: list[tuple[int, int, int, int | None, int]] = []
-    sources: dict = {}
     doc_text = doc.text
+    sources: dict = {"text": doc_text}
     next_i = 0
     places = None
     dates = None
