@@ -12,6 +12,7 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.utils import timezone
 
 from claims import services, verifying
 from claims.extraction import ModelNotInstalled, extract, extract_many
@@ -85,19 +86,22 @@ def verify_claim(self, claim_id: int) -> str:
     """
     stale = _stuck_after()
     transient: list[str] = []
+    last_attempt = self.request.retries >= MAX_RETRIES
+    countdown = backoff_seconds(self.request.retries)
+    retry_at = timezone.now() + dt.timedelta(seconds=countdown)
     for run_id in verifying.pending_runs(claim_id=claim_id, stale_after=stale):
         run = verifying.run_claim(run_id=run_id, stale_after=stale)
         if run is None:
             continue
         try:
-            verifying.run_check(run=run)
+            verifying.run_check(run=run, last_attempt=last_attempt)
         except (verifying.TransientCheckError, *TRANSIENT_ERRORS) as exc:
-            if self.request.retries >= MAX_RETRIES:
+            if last_attempt:
                 verifying.run_mark_failed(
                     run_id=run_id, error=f"Gave up after {MAX_RETRIES} retries: {exc}"
                 )
             else:
-                verifying.run_mark_retrying(run_id=run_id, error=str(exc))
+                verifying.run_mark_retrying(run_id=run_id, error=str(exc), retry_at=retry_at)
                 transient.append(str(exc))
         except SoftTimeLimitExceeded:
             verifying.run_mark_failed(
@@ -108,7 +112,7 @@ def verify_claim(self, claim_id: int) -> str:
             logger.exception("Check %s of claim %s failed", run.check_kind, claim_id)
             verifying.run_mark_failed(run_id=run_id, error=f"{type(exc).__name__}: {exc}")
     if transient:
-        raise self.retry(countdown=backoff_seconds(self.request.retries))
+        raise self.retry(countdown=countdown)
     finished = verifying.claim_verification_finish(claim_id=claim_id)
     return "finished" if finished else "waiting for other runs"
 

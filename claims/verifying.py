@@ -167,9 +167,11 @@ def run_claim(*, run_id: int, stale_after: dt.timedelta) -> VerificationRun | No
     return VerificationRun.objects.select_related("claim__article").get(pk=run_id)
 
 
-def run_mark_retrying(*, run_id: int, error: str) -> None:
+def run_mark_retrying(*, run_id: int, error: str, retry_at: dt.datetime | None = None) -> None:
+    """Waiting for a retry. `queued_at` moves to when the retry is due, so the sweep does not
+    take a run that is only sitting out its backoff for a stuck one."""
     VerificationRun.objects.filter(pk=run_id, state=RunState.RUNNING).update(
-        state=RunState.RETRYING, error=error[:4000]
+        state=RunState.RETRYING, error=error[:4000], queued_at=retry_at or timezone.now()
     )
 
 
@@ -348,8 +350,12 @@ def fetch_config() -> fetching.FetchConfig:
 TRANSIENT_FETCH_REASONS = {"timeout", "connection_error", "dns_failure"}
 
 
-def check_sources(*, run: VerificationRun) -> None:
-    """Fetch every source of the claim (outside a transaction: it waits on the network)."""
+def check_sources(*, run: VerificationRun, last_attempt: bool = False) -> None:
+    """Fetch every source of the claim (outside a transaction: it waits on the network).
+
+    A page that times out or cannot be reached makes the check retry; on the last attempt it is
+    recorded as evidence that it could not be fetched, and the run ends with what the other
+    pages gave."""
     claim = run.claim
     facts = claim_facts(claim)
     found = refused = 0
@@ -359,11 +365,14 @@ def check_sources(*, run: VerificationRun) -> None:
         try:
             page = fetching.fetch(source.url, config=fetch_config())
         except fetching.FetchRefused as exc:
-            if exc.reason in TRANSIENT_FETCH_REASONS:
+            if exc.reason in TRANSIENT_FETCH_REASONS and not last_attempt:
                 transient.append(f"{source.url}: {exc}")
                 continue
             refused += 1
-            lines.append(f"{source.url}: not fetched ({exc.reason}): {exc}")
+            why = f"not fetched ({exc.reason})"
+            if exc.reason in TRANSIENT_FETCH_REASONS:
+                why = f"not fetched after {run.attempts} attempts ({exc.reason})"
+            lines.append(f"{source.url}: {why}: {exc}")
             _store_evidence(
                 claim=claim,
                 run=run,
@@ -371,7 +380,7 @@ def check_sources(*, run: VerificationRun) -> None:
                 key=f"source:{source.pk}",
                 source=source,
                 outcome=Outcome.INCONCLUSIVE,
-                summary=f"Not fetched ({exc.reason}): {exc}",
+                summary=f"{why[0].upper()}{why[1:]}: {exc}",
             )
             continue
         match = find_figure(page.text, facts)
@@ -416,8 +425,11 @@ CHECK_FUNCTIONS = {
 }
 
 
-def run_check(*, run: VerificationRun) -> None:
-    CHECK_FUNCTIONS[run.check_kind](run=run)
+def run_check(*, run: VerificationRun, last_attempt: bool = False) -> None:
+    if run.check_kind == CheckKind.SOURCE:
+        check_sources(run=run, last_attempt=last_attempt)
+    else:
+        CHECK_FUNCTIONS[run.check_kind](run=run)
 
 
 @transaction.atomic
