@@ -106,6 +106,7 @@ TAIL_VERB_FORMS = frozenset(
     {"said", "says", "say", "estimates", "estimated", "estimate", "reported", "reports"}
     | {"told", "added", "announced", "stated", "warned", "noted", "wrote", "confirmed"}
 )
+HEADLINE_VERBS = frozenset({"post", "hit", "see", "set", "mark", "reach", "notch", "log", "touch"})
 SOURCE_NOUNS = frozenset({"data", "figures", "figure", "numbers", "statistics", "estimates"})
 REFUGE_NOUNS = frozenset({"refuge", "shelter", "safety", "sanctuary", "asylum"})
 # words that restate an earlier figure's quantity: "bringing the total to", "a peak of"
@@ -2215,6 +2216,14 @@ def _introduces_clause(verb) -> bool:
 
 def _is_reporting(tok) -> bool:
     if not (tok.pos_ in ("VERB", "AUX") and _lemma(tok) in REPORTING_VERBS):
+        return False
+    # headline-ese the tagger reads backwards: "SkyBridge posts record profit", "displacement
+    # hits record 75.9 mln" ("posts", "hits" are the verbs, "record" an adjective)
+    if (
+        _lemma(tok) == "record"
+        and tok.tag_ in ("VB", "VBP")
+        and any(c.dep_ == "nsubj" and _lemma(c) in HEADLINE_VERBS for c in tok.children)
+    ):
         return False
     if _lemma(tok) == "put":
         # "put the toll at 50" reports a figure, "put 80 villages at risk" does not

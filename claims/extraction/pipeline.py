@@ -72,7 +72,25 @@ def mark_lines(doc):
         before = doc[tok.i - 1].text if tok.i > 0 else ""
         if "\n\n" in tok.text or nxt.text[:1] in BULLETS or before == ":":
             nxt.is_sent_start = True
+            _end_dateline(doc, nxt.i)
+    if len(doc):
+        _end_dateline(doc, 0)
     return doc
+
+
+def _end_dateline(doc, start: int) -> None:
+    """'LONDON, Nov 9 (Reuters) - British airline SkyBridge reported ...': the dateline is no
+    subject; the sentence starts after its dash."""
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first.text) >= 3):
+        return
+    for k in range(start + 1, min(len(doc) - 1, start + 12)):
+        tok = doc[k]
+        if tok.text in ("-", "\u2013", "\u2014") and doc[k - 1].whitespace_:
+            doc[k + 1].is_sent_start = True
+            return
+        if tok.is_space or (tok.is_alpha and tok.is_lower):
+            return  # a sentence, not a dateline
 
 
 _lock = threading.Lock()

@@ -121,3 +121,13 @@ def test_bullets_are_sentences_of_their_own():
     found = {c.surface: c for c in claims_in(text)}
     assert found["1,200"].location == "Taiz"
     assert found["1,200"].sentence == "\u2022 1,200 killed in Taiz"
+
+
+def test_datelines_and_headlines_are_not_sources():
+    text = (
+        "SkyJet posts record £310m profit\n\n"
+        "LONDON, Nov 9 (Reuters) - British airline SkyJet reported a record annual profit of "
+        "£310 million on Thursday."
+    )
+    found = {c.surface: c.attributed_to for c in claims_in(text)}
+    assert found == {"£310m profit": None, "£310 million": "British airline SkyJet"}
