@@ -264,15 +264,22 @@ def is_digit_number(text: str) -> bool:
     return bool(_DIGITS.match(text))
 
 
+#: Beyond this a run of digits is an identifier or noise, not a figure anyone states: the
+#: world's GDP is about 1e14 dollars, and float() of 400 nines is infinity.
+LARGEST_FIGURE = 1e16
+
+
 def parse_digits(text: str) -> float | None:
     """'10,000' -> 10000, '3.6' -> 3.6, '1.2m' -> 1200000, '2.5bn' -> 2.5e9."""
     text = text.strip()
+    value = None
     if _DIGITS.match(text):
-        return float(text.replace(",", "").lstrip("+"))
-    m = _DIGITS_ABBR.match(text)
-    if m:
-        return tidy(float(m.group(1).replace(",", "")) * ABBREVIATIONS[m.group(2).lower()])
-    return None
+        value = float(text.replace(",", "").lstrip("+"))
+    else:
+        m = _DIGITS_ABBR.match(text)
+        if m:
+            value = tidy(float(m.group(1).replace(",", "")) * ABBREVIATIONS[m.group(2).lower()])
+    return value if value is not None and value < LARGEST_FIGURE else None
 
 
 def word_value(word: str) -> float | None:
@@ -298,7 +305,9 @@ def tidy(value: float) -> float:
 def parse_number(text: str) -> float | None:
     """Parse a cardinal figure written in digits and/or words (see _parse_number)."""
     value = _parse_number(text)
-    return None if value is None else tidy(value)
+    if value is None or not value < LARGEST_FIGURE:
+        return None  # "a million million million ... people"
+    return tidy(value)
 
 
 def _parse_number(text: str) -> float | None:

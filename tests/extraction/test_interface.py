@@ -254,3 +254,26 @@ def test_invariants_on_scrambled_text():
 @pytest.mark.parametrize("text", ["", " ", "about", "between 5", "$", "half", "tens of", "m."])
 def test_fragments_do_not_crash(text):
     assert isinstance(extract(text), list)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9" * 400 + " refugees fled.",  # float("9" * 400) is infinity
+        "It cost $1,000,000,000,000,000,000.",
+        "Some " + " ".join(["million"] * 300) + " people.",
+        "\u201c" * 500 + "said 40 people",
+        "\u2022\n" * 500 + "\u2022 40 people",
+        "KYIV - " * 300,
+    ],
+)
+def test_hostile_text_gives_plain_finite_claims(text):
+    for c in extract(text):
+        assert text[c.start : c.end] == c.surface
+        for value in (c.value, c.low, c.high):
+            assert value is None or 0 <= value < 1e16
+
+
+def test_only_plausible_figures():
+    assert extract("9" * 400 + " refugees fled.") == []
+    assert [c.value for c in extract("About 40 people fled.")] == [40]
