@@ -800,7 +800,7 @@ def _counted_head(doc, core: dict) -> tuple[int | None, int]:
         ):
             break
         if t.pos_ in ("ADJ", "NOUN", "PROPN") or (
-            t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound")
+            (t.tag_ in ("VBN", "VBG") or t.pos_ == "VERB") and t.dep_ in ("amod", "compound")
         ):
             k += 1
             continue
@@ -2665,11 +2665,23 @@ def _continued_figure(doc, anchor, s: int, spans):
 
 def _header_category(doc, sent, s: int) -> str | None:
     """A bare figure under a heading: "IDPs by state: Adamawa: 210,000", "Refugees from Ukraine
-    recorded across Europe: 6.0 million" take the category of the heading's noun."""
+    recorded across Europe: 6.0 million" take the category of the heading's noun, whether the
+    heading shares the figure's sentence or the parser ended it at its colon."""
     colon = next((t.i for t in sent if t.i < s and t.text == ":"), None)
-    if colon is None:
+    if colon is not None:
+        cat = _noun_category_in(doc[sent.start : colon])
+        if cat:
+            return cat
+    k = sent.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text != ":":
         return None
-    for t in doc[sent.start : colon]:
+    return _noun_category_in(doc[doc[k].sent.start : k])
+
+
+def _noun_category_in(span) -> str | None:
+    for t in span:
         if t.pos_ in ("NOUN", "PROPN"):
             cat = _category_of_words([_lemma(t), t.lower_], CAT_NOUNS)
             if cat:
@@ -2754,11 +2766,23 @@ def figures_in_doc(doc) -> list[dict]:
         own_head = head_i
         if head is None and core["unit"] == "count" and _noun_before(anchor, head) is None:
             source, linked = _continued_figure(doc, anchor, s, spans)
+            if source is not None and not linked and found[source]["category"] == "other":
+                # "800 people crossed in 15 small boats, taking the total to 25,000": the total
+                # goes with the last figure that says what it counts
+                same_sentence = [
+                    k for k in range(source, -1, -1) if found[k]["sentence"] == sent.text.strip()
+                ]
+                source = next((k for k in same_sentence if found[k]["category"] != "other"), source)
             if source is not None and (linked or category == "other"):
                 category, counted = found[source]["category"], found[source]["counted"]
                 own_head = e - 1  # a list item can pass its noun on: "1,500 in Samos and 600"
         if category == "other" and head is None and core["unit"] == "count":
             category = _header_category(doc, sent, s) or category
+        if category == "other" and s > 0 and doc[s - 1].lower_ == "including" and _personish(head):
+            # "killed at least 42 people, including 17 children": part of the figure before
+            earlier = [f for f in found if f["sentence"] == sent.text.strip()]
+            if earlier and earlier[-1]["category"] != "other":
+                category = earlier[-1]["category"]
         if core["unit"] == "count" and not core.get("currency"):
             spans.append((sent.start, s, e, own_head, len(found)))
         found.append(

@@ -108,3 +108,40 @@ def test_more_context(text, surface, category):
     found = {c.surface: c for c in claims_in(text)}
     assert surface in found, sorted(found)
     assert found[surface].category == category
+
+
+EVEN_MORE = [
+    (
+        "Russia has lost some 9,000 artillery systems, the general staff said.",
+        "some 9,000 artillery systems",
+        "military",
+    ),
+    ("Two soldiers killed, 14 hurt in ambush near the border", "14", "casualties"),
+    (
+        "ACLED counted 900 events and 2,100 reported fatalities in May.",
+        "2,100 reported fatalities",
+        "casualties",
+    ),
+    (
+        "Strikes killed at least 30 people overnight, including 12 children, medics said.",
+        "12 children",
+        "casualties",
+    ),
+    (
+        "About 600 people crossed in 12 small boats on Sunday, taking the total to 21,000.",
+        "21,000",
+        "displacement",
+    ),
+    (
+        "IDPs by province, according to the survey:\nKassala: 90,000; Gedaref: 70,000.",
+        "70,000",
+        "displacement",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "category"), EVEN_MORE)
+def test_even_more_context(text, surface, category):
+    found = {c.surface: c for c in claims_in(text)}
+    assert surface in found, sorted(found)
+    assert found[surface].category == category
