@@ -35,6 +35,7 @@ from .numbers import (
     CURRENCY_NOUNS,
     CURRENCY_SYMBOLS,
     FRACTIONS,
+    LETTER_CURRENCIES,
     SCALED_ONLY_CURRENCY_NOUNS,
     SCALES,
     SUBUNITS,
@@ -108,6 +109,20 @@ TAIL_VERB_FORMS = frozenset(
 )
 HEADLINE_VERBS = frozenset({"post", "hit", "see", "set", "mark", "reach", "notch", "log", "touch"})
 SOURCE_NOUNS = frozenset({"data", "figures", "figure", "numbers", "statistics", "estimates"})
+# currency marks written apart from the figure that are not ISO codes
+SPACED_SYMBOLS = {"KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "RM": "MYR", "CN¥": "CNY"}
+# the same currency word in several countries: the country named in the sentence decides
+CURRENCY_BY_PLACE = {
+    "rupee": {"pakistan": "PKR", "pakistani": "PKR", "sri lanka": "LKR", "nepal": "NPR"},
+    "shilling": {"uganda": "UGX", "ugandan": "UGX", "tanzania": "TZS", "somalia": "SOS"},
+    "peso": {"philippines": "PHP", "philippine": "PHP", "manila": "PHP", "argentina": "ARS"}
+    | {"colombia": "COP", "chile": "CLP", "cuba": "CUP", "uruguay": "UYU"},
+}
+# words before a bare "R370" or "P35" that make it money
+MONEY_WORDS = frozenset(
+    {"cost", "costs", "paid", "pay", "pays", "spend", "spent", "price", "grant", "wage", "fee"}
+    | {"salary", "fine", "worth", "budget", "assistance", "of", "to", "from", "a"}
+)
 REFUGE_NOUNS = frozenset({"refuge", "shelter", "safety", "sanctuary", "asylum"})
 # words that restate an earlier figure's quantity: "bringing the total to", "a peak of"
 TOTAL_WORDS = frozenset({"total", "tally", "peak", "figure", "toll", "number", "count", "sum"})
@@ -213,6 +228,22 @@ DESIGNATED_NOUNS = frozenset(
 )
 # acronyms that count people before a noun: "300 UN peacekeepers", "12 US jets"
 COUNTING_ACRONYMS = frozenset({"UN", "US", "EU", "AU", "UK", "NATO", "IDF", "RSF", "IS", "ISIS"})
+# words a number qualifies as a specification, not a count: "a four-room flat"
+SPEC_WORDS = frozenset(
+    {"room", "bedroom", "storey", "story", "star", "door", "lane", "seater", "speed", "point"}
+    | {"bed", "wheel", "cylinder", "track", "ply", "piece", "part", "stage", "hour"}
+)
+# measurements, which are neither counts nor money
+MEASURE_UNITS = frozenset(
+    {"mph", "kph", "km/h", "knot", "degree", "°c", "°f", "megawatt", "gigawatt", "kilowatt"}
+    | {"mw", "gw", "kw", "mwh", "gwh", "kwh", "octane", "decibel", "calorie"}
+)
+LINE_WORDS = frozenset({"emergency", "hotline", "helpline"})
+# lower-case labels before a number: "stage 6", "junction 10", "level 4 alert"
+LABEL_WORDS = frozenset(
+    {"stage", "phase", "level", "grade", "junction", "junctions", "platform", "gate", "tier"}
+    | {"zone", "sector", "route", "section", "article", "chapter", "round", "category", "exit"}
+)
 CLOCK_PREPS = frozenset({"at", "until", "till", "by", "before", "after", "from", "and", "to"})
 PERIOD_PARTS = frozenset({"first", "second", "third", "fourth", "last", "final", "latter"})
 PRONOUN_SPEAKERS = frozenset({"he", "she"})
@@ -291,6 +322,15 @@ def _scan_cardinal(doc, i: int) -> int | None:
         prev = doc[j - 1]
         if lw in SCALE_WORDS or _attached_abbr(doc, j):
             j += 1
+        elif (
+            lw in HYPHENS
+            and j + 1 < n
+            and not prev.whitespace_
+            and not t.whitespace_
+            and doc[j + 1].lower_ in SCALES
+            and _is_digit_token(prev)
+        ):
+            j += 2  # "the P5.768-trillion budget"
         elif lw in SPACED_ABBREVIATIONS and _is_digit_token(prev):
             j += 1  # "$25.2 bln", "40 mln barrels"
         elif (
@@ -383,6 +423,8 @@ def _scan_fraction(doc, i: int) -> tuple[int, float] | None:
     if low == "half":
         if i + 1 < n and doc[i + 1].lower_ in ("of", "the"):
             return i + 1, 0.5
+        if i > 0 and doc[i - 1].lower_ in HALF_HEDGES and _stands_alone(doc, i + 1):
+            return i + 1, 0.5  # "cutting its stake by almost half,"
         return None
     if not (low in ("a", "an") or low in NUMBER_WORDS or _is_digit_token(doc[i])):
         return None
@@ -399,12 +441,24 @@ def _scan_fraction(doc, i: int) -> tuple[int, float] | None:
         return None
     end = j + 1
     if not (end < n and doc[end].lower_ == "of"):
+        if _stands_alone(doc, end):
+            value = parse_fraction(_text(doc, i, end))  # "with more than a third going to"
+            return (end, value) if value is not None else None
         return None
     # "a quarter of a million" is a cardinal, not a ratio
     if end + 2 < n and doc[end + 1].lower_ in ("a", "an") and doc[end + 2].lower_ in SCALES:
         return None
     value = parse_fraction(_text(doc, i, end))
     return (end, value) if value is not None else None
+
+
+HALF_HEDGES = frozenset({"almost", "nearly", "about", "by", "than", "over", "under", "around"})
+
+
+def _stands_alone(doc, k: int) -> bool:
+    """A fraction with no 'of' after it is a share only when a verb or the clause's end follows
+    ('a third going to', 'by almost half,'), not a noun ('a third term', 'a quarter century')."""
+    return k >= len(doc) or doc[k].pos_ in ("VERB", "AUX", "PUNCT") and doc[k].text != "-"
 
 
 def _scan_core(doc, i: int) -> dict | None:
@@ -511,6 +565,7 @@ def _currency_before(doc, s: int) -> tuple[int, str] | None:
             or (lw in CODE_TOKENS and t.text.isupper())
             or (lw == "tl" and t.text == "TL")
             or (lw in ("rs", "rs.") and t.text[0] == "R")  # "Rs 40"
+            or t.text in SPACED_SYMBOLS  # "KSh 62.5 billion", "CN¥ 10 billion"
         ):
             if (
                 lw == "$"
@@ -519,7 +574,7 @@ def _currency_before(doc, s: int) -> tuple[int, str] | None:
                 and not doc[s - 2].whitespace_
             ):
                 return s - 2, "USD"
-            return s - 1, CURRENCY_SYMBOLS[lw]
+            return s - 1, SPACED_SYMBOLS.get(t.text) or CURRENCY_SYMBOLS[lw]
     return None
 
 
@@ -533,30 +588,57 @@ def _currency_by_country(doc, k: int) -> str | None:
     return best[1] if best else None
 
 
-def _rand_symbol(doc, core: dict) -> bool:
-    """South Africa's "R50 million", "R4.6bn": an R glued to a scaled figure (not "R4V")."""
-    s = core["s"]
-    if s == 0 or doc[s - 1].text != "R" or doc[s - 1].whitespace_:
-        return False
-    return core["e"] - s > 1 or _attached_abbr(doc, core["e"] - 1)
+def _letter_currency(doc, core: dict) -> str | None:
+    """'R370 a month', 'P52 a kilo', 'N45 billion', 'RM9.35 billion': a currency's letters glued
+    to the figure. A single letter counts only with a scale, a price ('a kilo', 'per month') or
+    a money word just before it; 'R4V' and 'Route N2' stay out."""
+    s, e = core["s"], core["e"]
+    if s == 0 or doc[s - 1].whitespace_ or doc[s - 1].text not in LETTER_CURRENCIES:
+        return None
+    letters = doc[s - 1].text
+    code = LETTER_CURRENCIES[letters]
+    if len(letters) > 1 or e - s > 1 or _attached_abbr(doc, e - 1):
+        return code
+    n = len(doc)
+    priced = e + 1 < n and doc[e].lower_ in ("a", "an", "per", "each") and doc[e + 1].is_alpha
+    before = {t.lower_ for t in doc[max(0, s - 4) : s - 1]}
+    return code if priced or before & MONEY_WORDS else None
 
 
 def _subunit(doc, e: int, core: dict) -> bool:
     """'25 cents', '90 pence', '45p': hundredths, so the value is in the currency's unit."""
     word = doc[e].lower_
-    euro = word == "euro" and e + 1 < len(doc) and doc[e + 1].lower_ in ("cent", "cents")
+    named = None
+    if e + 1 < len(doc) and doc[e + 1].lower_ in ("cent", "cents") and word != "per":
+        # "31 euro cents", "54 Singapore cents", "72 US cents"
+        named = {"euro": "EUR", "us": "USD", "u.s.": "USD"}.get(word) or CURRENCY_BY_ADJECTIVE.get(
+            (word, "dollar")
+        )
+    euro = named is not None
     if euro:
-        e, word = e + 1, doc[e + 1].lower_  # "31 euro cents"
+        e, word = e + 1, doc[e + 1].lower_
     if word not in SUBUNITS or (word == "p" and doc[e - 1].whitespace_):
         return False
     if core["kind"] not in ("exact", "range"):
         return False
-    currency = "EUR" if euro else SUBUNITS[word]
+    currency = named or SUBUNITS[word]
     for key in ("value", "low", "high"):
         if core.get(key) is not None:
             core[key] = round(core[key] / 100, 6)
     core["e"], core["currency"], core["unit"], core["cur_tok"] = e + 1, currency, "currency", e
     return True
+
+
+def _currency_by_place(doc, k: int) -> str | None:
+    """'282 rupees' in a story about Pakistan are Pakistani rupees: a shared currency word takes
+    the currency of the country its sentence names (India's, Kenya's, Mexico's by default)."""
+    places = CURRENCY_BY_PLACE.get(doc[k].lemma_.lower())
+    if not places:
+        return None
+    sent = doc[k].sent
+    text = " " + fold_name(sent.text) + " "
+    hits = [code for name, code in places.items() if f" {name}" in text]
+    return hits[0] if len(set(hits)) == 1 else None
 
 
 def _extend_units(doc, core: dict) -> None:
@@ -565,7 +647,7 @@ def _extend_units(doc, core: dict) -> None:
     e = core["e"]
     if e < n:
         lw = doc[e].lower_
-        if lw in ("%", "percent", "pct"):
+        if lw in ("%", "percent", "pct") or (lw == "pc" and not doc[e - 1].whitespace_):
             core["e"], core["unit"] = e + 1, "percent"
             if e + 1 < n and doc[e + 1].lower_ == "points":
                 core["e"] += 1
@@ -580,8 +662,9 @@ def _extend_units(doc, core: dict) -> None:
     if cur:
         core["s"], core["currency"], core["unit"] = cur[0], cur[1], "currency"
         return
-    if _rand_symbol(doc, core):
-        core["s"], core["currency"], core["unit"] = core["s"] - 1, "ZAR", "currency"
+    code = _letter_currency(doc, core)
+    if code:
+        core["s"], core["currency"], core["unit"] = core["s"] - 1, code, "currency"
         return
     if e < n and _subunit(doc, e, core):
         return
@@ -608,6 +691,7 @@ def _extend_units(doc, core: dict) -> None:
             return  # "Erdogan won 49.5%" is not Korean money
         core["e"], core["currency"], core["unit"] = k + 1, CURRENCY_NOUNS[doc[k].lower_], "currency"
         core["cur_tok"] = k
+        core["currency"] = _currency_by_place(doc, k) or core["currency"]
         return
     for width in (2, 1):
         # "2.6 billion Australian dollars", "1 trillion South Korean won"
@@ -662,6 +746,8 @@ def _extend_range(doc, core: dict) -> None:
         return
     if core["unit"] == "percent" and not (e2 < n and doc[e2].lower_ in ("%", "percent", "per")):
         return  # "by 49 percent to 17,002 lira" is two figures
+    if cur2 and not core.get("currency"):
+        return  # "the year to March 2024 to ¥4.9 trillion": a year, then money
     v2 = parse_number(_text(doc, k, e2))
     v1 = core["value"]
     if v1 is None or v2 is None:
@@ -692,7 +778,8 @@ def _extend_range(doc, core: dict) -> None:
         moved = before.pos_ == "VERB" and (
             before.lemma_ in CHANGE_VERBS or before.lemma_ in MOVE_VERBS
         )
-        other_unit = cur2 is not None or doc[e - 1].lower_ in SUBUNITS
+        # "fell 4.5 percentage points to 28%", "gained 85 cents to $76.10": two units
+        other_unit = cur2 is not None or doc[e - 1].lower_ in {*SUBUNITS, "points", "point"}
         if before.lower_ in ("by", "up", "down") or (moved and other_unit):
             return  # ("grow 3% to 4%" in one unit stays a range)
     if core["unit"] == "percent":
@@ -888,6 +975,8 @@ def _entity_blocks(doc, s: int, e: int, core: dict, head) -> bool:
             # a name only if the entity holds a capitalised word outside the figure (money is
             # never a name: "fined Apple 1.8 billion euros" comes out as one ORG)
             a, b = _ent_bounds(doc, k)
+            if a < s and _known_place(doc[a:s].text):
+                continue  # "Czech Republic 381,400" read as one place name
             for m in range(a, b):
                 w = doc[m]
                 if (
@@ -1020,6 +1109,7 @@ def _excluded(doc, text: str, core: dict, s: int, e: int, head) -> bool:
             and "." not in first.text
             and pl not in PREFIX_QUALIFIERS_FIRST
             and fold_name(prev.text) not in GAZETTEER  # "Donetsk 412 killed" is a list
+            and fold_name(doc[max(0, cs - 2) : cs].text) not in GAZETTEER  # "Czech Republic"
         ):
             return True  # "Resolution 2254", "Article 5", "Flight 17", "Formula 1 calendar"
         if (
@@ -1252,6 +1342,40 @@ def _names_or_labels(doc, core: dict, cs: int, ce: int, head) -> bool:
         for k in range(max(0, cs - 4), cs):
             if _lemma(doc[k]) == "age":
                 return True  # "lowering the mobilisation age from 27 to 25"
+    if (
+        glued
+        and nxt.lower_ in HYPHENS
+        and after is not None
+        and after.lower_ in SPEC_WORDS
+        and not nxt.whitespace_
+    ):
+        return True  # "a four-room flat", "a two-storey house", "a five-star hotel"
+    if nxt is not None and not money and _lemma(nxt) in MEASURE_UNITS | LINE_WORDS:
+        return True  # "winds of 100mph", "highs of 113 degrees", "the 999 emergency line"
+    if (
+        head is not None
+        and _lemma(head) in ("people", "person", "source", "official")
+        and head.i + 2 < n
+        and doc[head.i + 1].lower_ == "familiar"
+    ):
+        return True  # "according to two people familiar with the talks": who, not how many
+    if prev is not None and not money:
+        label = prev
+        if prev.lower_ in ("and", "or", "to", "&") and cs >= 3 and doc[cs - 2].text.isdigit():
+            label = doc[cs - 3]  # "between junctions 10 and 11"
+        if label.lower_ in LABEL_WORDS and first.text.isdigit() and int(first.text) < 1000:
+            return True  # "stage 6 load-shedding", "junction 10", "level 4"
+        if re.fullmatch(r"(?:[A-Z]\.){2,}", prev.text) and first.text.isdigit():
+            return True  # "H.R. 815", "S. 686"
+        if re.fullmatch(r"(?:Q[1-4]|H[12]|FY)", prev.text) and _is_yearish(first):
+            return True  # "its Q4 2023 results"
+    scale_of = (
+        nxt is not None and nxt.lower_ == "out" and after is not None and after.lower_ == "of"
+    ) or (cs >= 2 and doc[cs - 1].lower_ == "of" and doc[cs - 2].lower_ == "out")
+    if scale_of:
+        verb = _governing_verb(first)
+        if verb is not None and _lemma(verb) in ("score", "rate", "rank", "grade", "mark"):
+            return True  # "scored a perfect 720 out of 720": a mark, not a count
     return False
 
 
@@ -1641,9 +1765,14 @@ def _place_entities(doc) -> list[tuple[int, int, str]]:
             and _clean_name(ent.text)[:1].isupper()  # "the Bahir Dar" is still a name
             and not _is_speaker(ent.root)
         ):
-            places.append((ent.start, ent.end, _clean_name(ent.text)))
+            end = ent.end
+            while end > ent.start + 1 and (doc[end - 1].like_num or doc[end - 1].is_punct):
+                end -= 1  # "Czech Republic 381,400" tagged as one place
+            if end < ent.end and not _known_place(doc[ent.start : end].text):
+                end = ent.end  # "Route 9" is a name with its number
+            places.append((ent.start, end, _clean_name(doc[ent.start : end].text)))
             names.add(ent.text)
-            taken.update(range(ent.start, ent.end))
+            taken.update(range(ent.start, end))
     for ent in doc.ents:
         if ent.label_ in ("ORG", "PERSON") and ent.text in names and ent.start not in taken:
             places.append((ent.start, ent.end, _clean_name(ent.text)))

@@ -124,6 +124,12 @@ CURRENCY_SYMBOLS = {
     "sar": "SAR",
     "aed": "AED",
     "₪": "ILS",
+    "₦": "NGN",
+    "₱": "PHP",
+    "₵": "GHS",
+    "gh₵": "GHS",
+    "₩": "KRW",
+    "฿": "THB",
     "ils": "ILS",
     "₴": "UAH",
     "uah": "UAH",
@@ -192,6 +198,18 @@ CURRENCY_BY_ADJECTIVE = {
     ("nigerian", "naira"): "NGN",
     ("ethiopian", "birr"): "ETB",
     ("south african", "rand"): "ZAR",
+}
+#: Letters glued to a figure that name a currency in its home press: "R370", "P52", "N45 billion",
+#: "RM9.35 billion", "KSh50 million". One letter alone is money only with a scale or a price.
+LETTER_CURRENCIES = {
+    "R": "ZAR",
+    "P": "PHP",
+    "N": "NGN",
+    "Sh": "KES",
+    "KSh": "KES",
+    "Ksh": "KES",
+    "RM": "MYR",
+    "GH₵": "GHS",
 }
 #: Hundredths of a currency: "25 cents" is 0.25 USD, "45p" is 0.45 GBP.
 SUBUNITS = {"cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP", "p": "GBP"}

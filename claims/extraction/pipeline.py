@@ -17,6 +17,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from . import chunking
 from .figures import figures_in_doc, magnitude
+from .numbers import LETTER_CURRENCIES
 from .timeexpr import resolve_period
 from .types import ClaimCandidate
 
@@ -119,12 +120,14 @@ PREFIXED_DOLLARS = ("HK$", "NZ$", "NT$", "MX$", "S$", "R$")
 def _split_money_tokens(nlp: Language) -> None:
     """Split "HK$3.6", "R50" (with a scale after it) and "45p" the way spaCy already splits
     "$3.6": the symbol or the pence become tokens of their own, so the figure is a number."""
+    letters = "|".join(sorted(map(re.escape, LETTER_CURRENCIES), key=len, reverse=True))
     prefixes = [re.escape(p) for p in PREFIXED_DOLLARS] + [
-        r"R(?=\d+(?:[.,]\d+)*(?:bn|m|mn|bln|mln)?$)"  # "R50", "R4.6bn"; not "R4V"
+        # "R50", "RM9.35", "KSh50", "N45" glued to a plain number; not "R4V" or "P5X"
+        rf"(?:{letters})(?=\d+(?:[.,]\d+)*(?:bn|m|mn|bln|mln|k|-million|-billion|-trillion)?$)"
     ]
     tokenizer = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex(prefixes + list(nlp.Defaults.prefixes)).search
-    suffixes = [r"(?<=[0-9])p"]  # "45p", "139.7p"
+    suffixes = [r"(?<=[0-9])p", r"(?<=[0-9])pc"]  # "45p", "139.7p"; "11pc" (per cent)
     tokenizer.suffix_search = compile_suffix_regex(suffixes + list(nlp.Defaults.suffixes)).search
     # ranges written solid: "4.5%-5%", "€1.3–1.5 billion" (spaCy splits "1.3-1.5" already)
     infixes = [r"(?<=[0-9])%(?=[-\u2013\u2014][0-9])", r"(?<=[0-9%])[\u2013\u2014](?=[0-9])"]

@@ -224,3 +224,59 @@ def test_more_figures(text, surface, value, qualifier, currency):
 
 def test_scaled_values_have_no_binary_noise():
     assert _one("Revenue reached $2.05bn.", "$2.05bn").value == 2_050_000_000
+
+
+# text, surface, value, currency
+HOME_PRESS_MONEY = [
+    ("The grant of R350 a month will be extended to March.", "R350", 350, "ZAR"),
+    ("Rice rose to P48 a kilo, up from P41 a year ago.", "P41", 41, "PHP"),
+    ("Lagos said it had spent N38 billion on the rail line.", "N38 billion", 38e9, "NGN"),
+    ("CIMB posted a net profit of RM7.1 billion for 2023.", "RM7.1 billion", 7.1e9, "MYR"),
+    ("Nairobi County spent Sh980 million on roads.", "Sh980 million", 980e6, "KES"),
+    ("Revenue rose to KSh 41.2 billion, Safaricom said.", "KSh 41.2 billion", 41.2e9, "KES"),
+    ("The Senate approved the P5.2-trillion budget.", "P5.2-trillion budget", 5.2e12, "PHP"),
+    ("Petrol rose by 9.66 rupees to 282 rupees a litre in Pakistan.", "282 rupees", 282, "PKR"),
+    ("Onions cost 60 rupees a kilo in Delhi.", "60 rupees", 60, "INR"),
+    ("DBS raised its dividend to 54 Singapore cents a share.", "54 Singapore cents", 0.54, "SGD"),
+    ("Passenger numbers rose 11pc in March.", "11pc", 11, None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "currency"), HOME_PRESS_MONEY)
+def test_money_as_the_home_press_writes_it(text, surface, value, currency):
+    c = _one(text, surface)
+    assert c.value == pytest.approx(value)
+    assert c.currency == currency
+
+
+MEASURES_AND_LABELS = [
+    "A truck crash on the N1 closed the road.",
+    "A four-room flat in Toa Payoh sold last week.",
+    "Storm Ciaran brought winds of 100mph.",
+    "Forecasters expect highs of 113 degrees in Phoenix.",
+    "Eskom implemented stage 6 load-shedding on Monday.",
+    "Traffic between junctions 10 and 11 was halted.",
+    "The ban is part of H.R. 815, which passed the House.",
+    "The company will report its Q4 2023 results on Thursday.",
+    "Police said the 999 emergency line was overwhelmed.",
+    "The deal is worth a lot, according to two people familiar with the talks.",
+    "Of the candidates, one scored a perfect 720 out of 720.",
+]
+
+
+@pytest.mark.parametrize("text", MEASURES_AND_LABELS)
+def test_measures_labels_and_anonymous_sources_are_not_claims(text):
+    assert [c.surface for c in claims_in(text)] == []
+
+
+def test_a_share_without_of():
+    c = _one(
+        "It will invest 300 billion zloty, with more than a third going to wind.",
+        "more than a third",
+    )
+    assert (c.value, c.qualifier) == (pytest.approx(1 / 3, rel=1e-3), "more_than")
+
+
+def test_a_country_name_before_a_figure_in_a_list():
+    c = _one("Arrivals: Poland 956,635; Czech Republic 381,400.", "381,400")
+    assert c.location == "Czech Republic"

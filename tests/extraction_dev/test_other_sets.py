@@ -33,6 +33,16 @@ FLOORS = {
         0.98,
         {"value": 0.99, "category": 0.88, "location": 0.52, "attributed_to": 0.91},
     ),
+    "extraction_blind_counts_money.jsonl": (
+        0.98,
+        {
+            "value": 0.98,
+            "category": 0.93,
+            "currency": 0.97,
+            "location": 0.83,
+            "attributed_to": 0.95,
+        },
+    ),
     "extraction_heldout.jsonl": (
         0.99,
         {"value": 0.99, "category": 0.94, "location": 0.90, "attributed_to": 0.97},
