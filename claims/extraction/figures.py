@@ -600,6 +600,8 @@ def _letter_currency(doc, core: dict) -> str | None:
     if len(letters) > 1 or e - s > 1 or _attached_abbr(doc, e - 1):
         return code
     n = len(doc)
+    if e < n and doc[e].tag_ in ("NNS", "NNPS"):
+        return None  # "N95 masks", "the P5 countries": a designation before what it names
     priced = e + 1 < n and doc[e].lower_ in ("a", "an", "per", "each") and doc[e + 1].is_alpha
     before = {t.lower_ for t in doc[max(0, s - 4) : s - 1]}
     return code if priced or before & MONEY_WORDS else None
@@ -1285,6 +1287,8 @@ def _names_or_labels(doc, core: dict, cs: int, ce: int, head) -> bool:
     glued = nxt is not None and not doc[ce - 1].whitespace_
     if first.lower_ == "between" and cs + 1 < ce:
         first = doc[cs + 1]
+    if not money and prev is not None and prev.text in LETTER_CURRENCIES and not prev.whitespace_:
+        return True  # "N95 masks", "the P5", "the R101 road": a letter and digits name a thing
     if (
         not money
         and ce - cs == 2

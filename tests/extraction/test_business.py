@@ -251,6 +251,9 @@ def test_money_as_the_home_press_writes_it(text, surface, value, currency):
 
 MEASURES_AND_LABELS = [
     "A truck crash on the N1 closed the road.",
+    "Hospitals ran short of N95 masks.",
+    "The P5 countries met in New York.",
+    "The R101 road was closed after the flood.",
     "A four-room flat in Toa Payoh sold last week.",
     "Storm Ciaran brought winds of 100mph.",
     "Forecasters expect highs of 113 degrees in Phoenix.",
