@@ -43,6 +43,10 @@ FLOORS = {
             "attributed_to": 0.95,
         },
     ),
+    "extraction_blind_last.jsonl": (
+        0.98,
+        {"value": 0.99, "category": 0.9, "currency": 0.97, "location": 0.86, "attributed_to": 0.9},
+    ),
     "extraction_heldout.jsonl": (
         0.99,
         {"value": 0.99, "category": 0.94, "location": 0.90, "attributed_to": 0.97},
