@@ -108,6 +108,7 @@ TAIL_VERB_FORMS = frozenset(
     | {"told", "added", "announced", "stated", "warned", "noted", "wrote", "confirmed"}
 )
 HEADLINE_VERBS = frozenset({"post", "hit", "see", "set", "mark", "reach", "notch", "log", "touch"})
+BULLET_MARKS = frozenset("•·▪●◦‣-*–—")
 SOURCE_NOUNS = frozenset({"data", "figures", "figure", "numbers", "statistics", "estimates"})
 # currency marks written apart from the figure that are not ISO codes
 SPACED_SYMBOLS = {"KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "RM": "MYR", "CN¥": "CNY"}
@@ -2296,7 +2297,8 @@ def _reporting_subject(verb, doc, depth: int = 0):
         verb.dep_ == "acl"
         and verb.head.pos_ in ("NOUN", "PROPN")
         and verb.head.i < verb.i
-        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+        and all(t.is_punct or t.is_space for t in doc[verb.i + 1 : verb.sent.end])
     ):
         who = _speaker_text(verb.head, doc)  # "..., a REACH assessment found."
         if who and who.endswith(" " + verb.text):
@@ -2502,7 +2504,10 @@ def _find_heading_source(doc, sent, cache: dict) -> str | None:
             return None
         prev = doc[k - 1].sent
         text = prev.text.rstrip()
-        if text.endswith(":") or "\n" in doc[prev.end - 1].text_with_ws and text[-1:] != ".":
+        bullet = text[:1] in BULLET_MARKS
+        if not bullet and (
+            text.endswith(":") or "\n" in doc[prev.end - 1].text_with_ws and text[-1:] != "."
+        ):
             key = ("heading", prev.start)
             if key not in cache:
                 cache[key] = _heading_names(prev)
@@ -2519,6 +2524,10 @@ def _heading_names(heading) -> str | None:
             who = _reporting_subject(tok, doc)
             if who:
                 return who
+    for tok in heading:
+        names = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+        if tok.lower_ in SOURCE_NOUNS and names:
+            return _clean_name(doc[min(c.i for c in names) : tok.i + 1].text)  # "UNHCR figures"
     for tok in heading:
         if tok.lower_ in ("from", "by") and tok.head.lower_ in SOURCE_NOUNS | {"reported"}:
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)

@@ -71,8 +71,9 @@ def mark_lines(doc):
             continue
         nxt = doc[tok.i + 1]
         before = doc[tok.i - 1].text if tok.i > 0 else ""
-        if "\n\n" in tok.text or nxt.text[:1] in BULLETS or before == ":":
-            nxt.is_sent_start = True
+        dateline = nxt.is_upper and nxt.is_alpha and len(nxt.text) >= 3
+        if "\n\n" in tok.text or nxt.text[:1] in BULLETS or before == ":" or dateline:
+            nxt.is_sent_start = True  # ("KYIV (Reuters) -" under a headline: a new sentence)
             _end_dateline(doc, nxt.i)
     if len(doc):
         _end_dateline(doc, 0)

@@ -131,3 +131,24 @@ def test_datelines_and_headlines_are_not_sources():
     )
     found = {c.surface: c.attributed_to for c in claims_in(text)}
     assert found == {"£310m profit": None, "£310 million": "British airline SkyJet"}
+
+
+def test_heading_sources_and_headlines():
+    text = (
+        "Kakuma, Kenya \u2013 UNHCR figures as of 30 April show:\n- 290,000 registered refugees\n"
+        "- 55% of them children"
+    )
+    found = {c.surface: c.attributed_to for c in claims_in(text)}
+    assert found["290,000 registered refugees"] == "UNHCR figures"
+    assert found["55% of them"] == "UNHCR figures"
+    text = (
+        "Strikes on Odesa kill 9, wound dozens\nKYIV (Reuters) - Russian drones wounded at "
+        "least 40 people, governor Oleh Kiper said on Sunday."
+    )
+    found = {c.surface: c.attributed_to for c in claims_in(text)}
+    assert found["9"] is None and found["at least 40 people"] == "governor Oleh Kiper"
+
+
+def test_a_participle_is_not_a_source():
+    text = "Parliament passed the law, a move expected to add tens of thousands of men."
+    assert [c.attributed_to for c in claims_in(text)] == [None]
