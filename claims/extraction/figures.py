@@ -2957,7 +2957,35 @@ def figures_in_doc(doc) -> list[dict]:
             }
         )
         next_i = max(core["e"], i + 1) if head is not None and end <= core["e"] else max(e, i + 1)
+    _article_topic(found)
     return found
+
+
+GENERIC_PEOPLE = frozenset(
+    {"people", "person", "persons", "children", "men", "women", "families", "individuals"}
+    | {"adults", "minors", "civilians", "residents", "others"}
+)
+
+
+def _article_topic(found: list[dict]) -> None:
+    """In an article about one thing, a figure with no cue of its own is about that thing:
+    a migration story's "12,900 in August" counts arrivals. When at least three figures say
+    displacement (or casualties) and they are most of the figures that say anything, the
+    "other" counts of people or of nothing take that category."""
+    said = Counter(
+        f["category"] for f in found if f["unit"] == "count" and f["category"] != "other"
+    )
+    if not said:
+        return
+    top, n = said.most_common(1)[0]
+    if top not in ("displacement", "casualties") or n < 3 or n < 0.6 * sum(said.values()):
+        return
+    for f in found:
+        if f["category"] != "other" or f["unit"] != "count" or f["currency"]:
+            continue
+        counted = (f["counted"] or "").lower().split()
+        if not counted or counted[-1] in GENERIC_PEOPLE or counted[0] in TOTAL_WORDS:
+            f["category"] = top  # "12,900", "2,000 people", "the total for the year"
 
 
 def magnitude(value: float | None) -> str:

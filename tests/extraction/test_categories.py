@@ -145,3 +145,18 @@ def test_even_more_context(text, surface, category):
     found = {c.surface: c for c in claims_in(text)}
     assert surface in found, sorted(found)
     assert found[surface].category == category
+
+
+def test_an_article_about_one_thing_lends_its_category_to_bare_figures():
+    text = (
+        "More than 3,000 migrants crossed the Channel in small boats in May, and 1,200 asylum "
+        "seekers reached Kent in a single week. Another 800 migrants were picked up on Sunday.\n\n"
+        "The total for the year now stands at 12,900, officials said."
+    )
+    found = {c.surface: c.category for c in claims_in(text)}
+    assert found["12,900"] == "displacement"
+
+
+def test_a_short_text_keeps_other():
+    found = {c.surface: c.category for c in claims_in("The total stands at 12,900.")}
+    assert found == {"12,900": "other"}
