@@ -254,7 +254,7 @@ QUANTIFIER_WORDS = frozenset(
 # a narrator's gloss, not the source's words: "..., referring to a 2016 deal worth billions"
 GLOSS_VERBS = frozenset({"refer", "allude", "recall", "mention", "reference"})
 # "put the toll at 50", "estimated at", "reported a profit of"
-FIGURE_PREPS = frozenset({"at", "of", "to", "around", "as", "near"})
+FIGURE_PREPS = frozenset({"at", "of", "to", "around", "as", "near", "including"})
 SEAT_VERBS = frozenset(
     {"say", "tell", "add", "brief", "speak", "talk", "announce", "write", "tweet"}
 )
@@ -2439,7 +2439,7 @@ def _attribution(doc, anchor, cache: dict | None = None) -> str | None:
     who = next((who for i, who in lazy("late", _trailing_sources) if i > anchor.i), None)
     if who:
         return who
-    who = _split_tail(doc, sent) or lazy("tail", _tail_source)
+    who = _split_tail(doc, sent) or lazy("tail", _tail_source) or lazy("paren", _bracket_source)
     if who:
         return who
     who = _quoted_speaker(doc, anchor, cache)
@@ -2488,6 +2488,28 @@ def _tail_source(sent) -> str | None:
     return _clean_name(name.text) or None
 
 
+def _bracket_source(sent) -> str | None:
+    """'... Cyprus 1,040 (source: UNHCR).', '... Denmark €7.5bn (Kiel Institute).': a source in
+    brackets closing the sentence, named as one or given as an organisation."""
+    doc = sent.doc
+    end = sent.end
+    while end > sent.start and (doc[end - 1].text in (".", ";") or doc[end - 1].is_space):
+        end -= 1
+    if end - sent.start < 3 or doc[end - 1].text != ")":
+        return None
+    k = end - 2
+    while k > sent.start and doc[k].text != "(":
+        k -= 1
+    inside = doc[k + 1 : end - 1]
+    if doc[k].text != "(" or not 0 < len(inside) <= 8:
+        return None
+    if inside[0].lower_ in ("source", "sources", "data") and len(inside) > 2:
+        return _clean_name(doc[inside[0].i + 2 : end - 1].text) or None  # "(source: UNHCR)"
+    if any(t.ent_type_ == "ORG" for t in inside) and not any(t.like_num for t in inside):
+        return _clean_name(inside.text) or None
+    return None
+
+
 def _heading_source(doc, sent, cache: dict) -> str | None:
     """Bullets under a heading that names the source: 'UNHCR figures as of 31 January show:',
     'key figures reported by OCHA', 'data from IOM's tracking matrix show:'."""
@@ -2524,10 +2546,17 @@ def _heading_names(heading) -> str | None:
             who = _reporting_subject(tok, doc)
             if who:
                 return who
+    who = _according_to(heading)  # "According to the Gaza health ministry, as of Thursday:"
+    if who:
+        return who
     for tok in heading:
-        names = [c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
-        if tok.lower_ in SOURCE_NOUNS and names:
-            return _clean_name(doc[min(c.i for c in names) : tok.i + 1].text)  # "UNHCR figures"
+        if tok.lower_ not in SOURCE_NOUNS:
+            continue
+        k = tok.i  # "UNHCR figures", "OCHA figures": the capitalised words right before
+        while k > heading.start and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+            k -= 1
+        if k < tok.i:
+            return _clean_name(doc[k : tok.i + 1].text)
     for tok in heading:
         if tok.lower_ in ("from", "by") and tok.head.lower_ in SOURCE_NOUNS | {"reported"}:
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)

@@ -75,6 +75,8 @@ def mark_lines(doc):
         if "\n\n" in tok.text or nxt.text[:1] in BULLETS or before == ":" or dateline:
             nxt.is_sent_start = True  # ("KYIV (Reuters) -" under a headline: a new sentence)
             _end_dateline(doc, nxt.i)
+            if nxt.text in BULLETS and nxt.i + 1 < len(doc):
+                doc[nxt.i + 1].is_sent_start = True  # the item parses best without its bullet
     if len(doc):
         _end_dateline(doc, 0)
     return doc

@@ -120,7 +120,7 @@ def test_bullets_are_sentences_of_their_own():
     text = "Key figures:\n\u2022 4.5 million displaced in Marib\n\u2022 1,200 killed in Taiz"
     found = {c.surface: c for c in claims_in(text)}
     assert found["1,200"].location == "Taiz"
-    assert found["1,200"].sentence == "\u2022 1,200 killed in Taiz"
+    assert found["1,200"].sentence == "1,200 killed in Taiz"
 
 
 def test_datelines_and_headlines_are_not_sources():
@@ -152,3 +152,30 @@ def test_heading_sources_and_headlines():
 def test_a_participle_is_not_a_source():
     text = "Parliament passed the law, a move expected to add tens of thousands of men."
     assert [c.attributed_to for c in claims_in(text)] == [None]
+
+
+LIST_SOURCES = [
+    (
+        "According to the Gaza health ministry, as of Monday:\n- Killed: 40,100\n- Wounded: 92,700",
+        "92,700",
+        "Gaza health ministry",
+    ),
+    ("Sea arrivals, January-May: Italy 21,300; Spain 14,900 (source: UNHCR).", "14,900", "UNHCR"),
+    (
+        "Military aid by donor: United States \u20ac60bn; Germany \u20ac11bn (Kiel Institute).",
+        "\u20ac11bn",
+        "Kiel Institute",
+    ),
+    (
+        "The mission has verified 11,700 civilian deaths, including 620 children, it said.",
+        "620 children",
+        "mission",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), LIST_SOURCES)
+def test_sources_of_lists(text, surface, expected):
+    found = {c.surface: c for c in claims_in(text)}
+    assert surface in found, sorted(found)
+    assert found[surface].attributed_to == expected
