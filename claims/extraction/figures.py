@@ -2100,7 +2100,22 @@ def _location(
         )
         if hit:
             return hit[3]
+        earlier = _paragraph_place(doc, known, sent)
+        if earlier:
+            return _demonym_place(head if head is not None else anchor) or earlier
     return _demonym_place(head if head is not None else anchor) or dominant
+
+
+def _paragraph_place(doc, known, sent) -> str | None:
+    """A sentence that names no place goes on about the last one its paragraph named: "Boats
+    reached Lampedusa overnight. About 400 people were taken to the hotspot." """
+    start = sent.start
+    k = start - 1
+    while k >= 0 and "\n\n" not in doc[k].text_with_ws:
+        k -= 1
+    para_start = k + 1
+    before = [p for p in known if para_start <= p[0] and p[1] <= start]
+    return before[-1][2] if before else None
 
 
 ANAPHOR_NOUNS = frozenset({"city", "town", "village", "camp", "country", "region", "province"})

@@ -180,3 +180,12 @@ WHERE = [
 @pytest.mark.parametrize(("text", "surface", "expected"), WHERE)
 def test_where_the_figure_is(text, surface, expected):
     assert _location(text, surface) == expected
+
+
+def test_a_sentence_without_a_place_goes_on_about_its_paragraph():
+    text = (
+        "Boats reached Lampedusa overnight, the coast guard said. About 400 people were taken "
+        "to the reception centre.\n\nItaly's government said Italy would ask for help, and "
+        "officials in Italy agreed."
+    )
+    assert _location(text, "About 400 people") == "Lampedusa"
