@@ -114,6 +114,8 @@ SOURCE_NOUNS = frozenset({"data", "figures", "figure", "numbers", "statistics", 
 SPACED_SYMBOLS = {"KSh": "KES", "Ksh": "KES", "USh": "UGX", "TSh": "TZS", "RM": "MYR", "CN¥": "CNY"}
 # the same currency word in several countries: the country named in the sentence decides
 CURRENCY_BY_PLACE = {
+    "crown": {"norway": "NOK", "norwegian": "NOK", "sweden": "SEK", "swedish": "SEK"}
+    | {"denmark": "DKK", "danish": "DKK", "czech": "CZK", "iceland": "ISK", "icelandic": "ISK"},
     "rupee": {"pakistan": "PKR", "pakistani": "PKR", "sri lanka": "LKR", "nepal": "NPR"},
     "shilling": {"uganda": "UGX", "ugandan": "UGX", "tanzania": "TZS", "somalia": "SOS"},
     "peso": {"philippines": "PHP", "philippine": "PHP", "manila": "PHP", "argentina": "ARS"}
@@ -129,12 +131,12 @@ REFUGE_NOUNS = frozenset({"refuge", "shelter", "safety", "sanctuary", "asylum"})
 TOTAL_WORDS = frozenset({"total", "tally", "peak", "figure", "toll", "number", "count", "sum"})
 # "claimed 441 lives", "cost 30 lives"
 LIFE_TAKING_VERBS = frozenset({"claim", "cost", "take", "lose"})
-# "refugees numbering 4,000", "a convoy totalling 300 trucks"
 # verbs of markets and prices that move a figure: "gained 85 cents to $76.10"
 MOVE_VERBS = frozenset(
     {"gain", "lose", "slump", "slip", "dip", "tumble", "sink", "cut", "raise", "lift", "lower"}
     | {"add", "shed", "rally", "advance", "retreat", "edge", "hike", "trim", "boost", "reduce"}
 )
+# "refugees numbering 4,000", "a convoy totalling 300 trucks"
 COUNTING_PARTICIPLES = frozenset({"number", "total", "count", "reach"})
 
 
@@ -177,17 +179,6 @@ DIGIT_HASHES = numpy.array(
     sorted(_HASHES.add(c) for c in [str(d) for d in range(10)] + ["+"]), dtype="uint64"
 )
 NORDIC_CURRENCY_NOUNS = frozenset({"crown", "crowns", "krone", "kroner", "krona", "kronor"})
-CURRENCY_BY_COUNTRY = {
-    "norway": "NOK",
-    "norwegian": "NOK",
-    "sweden": "SEK",
-    "swedish": "SEK",
-    "denmark": "DKK",
-    "danish": "DKK",
-    "czech": "CZK",
-    "iceland": "ISK",
-    "icelandic": "ISK",
-}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_ZONES = frozenset(
     {"GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "EST", "EDT", "PST", "PDT", "IST", "JST"}
@@ -579,16 +570,6 @@ def _currency_before(doc, s: int) -> tuple[int, str] | None:
     return None
 
 
-def _currency_by_country(doc, k: int) -> str | None:
-    """'crowns' are Norwegian, Swedish, Danish, Czech...: the nearest country or nationality."""
-    best = None
-    for t in doc[k].sent:
-        code = CURRENCY_BY_COUNTRY.get(t.lower_)
-        if code and (best is None or abs(t.i - k) < best[0]):
-            best = (abs(t.i - k), code)
-    return best[1] if best else None
-
-
 def _letter_currency(doc, core: dict) -> str | None:
     """'R370 a month', 'P52 a kilo', 'N45 billion', 'RM9.35 billion': a currency's letters glued
     to the figure. A single letter counts only with a scale, a price ('a kilo', 'per month') or
@@ -617,8 +598,7 @@ def _subunit(doc, e: int, core: dict) -> bool:
         named = {"euro": "EUR", "us": "USD", "u.s.": "USD"}.get(word) or CURRENCY_BY_ADJECTIVE.get(
             (word, "dollar")
         )
-    euro = named is not None
-    if euro:
+    if named:
         e, word = e + 1, doc[e + 1].lower_
     if word not in SUBUNITS or (word == "p" and doc[e - 1].whitespace_):
         return False
@@ -633,15 +613,20 @@ def _subunit(doc, e: int, core: dict) -> bool:
 
 
 def _currency_by_place(doc, k: int) -> str | None:
-    """'282 rupees' in a story about Pakistan are Pakistani rupees: a shared currency word takes
-    the currency of the country its sentence names (India's, Kenya's, Mexico's by default)."""
-    places = CURRENCY_BY_PLACE.get(doc[k].lemma_.lower())
+    """A currency word several countries use takes the country its sentence names, the nearest
+    one: "282 rupees" in a story about Pakistan are PKR, "75 billion Norwegian crowns" NOK. None
+    when the sentence names none (rupees are then INR, pesos MXN, crowns unknown)."""
+    noun = doc[k].lower_
+    places = CURRENCY_BY_PLACE.get("crown" if noun in NORDIC_CURRENCY_NOUNS else doc[k].lemma_)
     if not places:
         return None
-    sent = doc[k].sent
-    text = " " + fold_name(sent.text) + " "
-    hits = [code for name, code in places.items() if f" {name}" in text]
-    return hits[0] if len(set(hits)) == 1 else None
+    best = None
+    for t in doc[k].sent:
+        for name in (fold_name(t.text), fold_name(t.doc[t.i : t.i + 2].text)):
+            code = places.get(name)
+            if code and (best is None or abs(t.i - k) < best[0]):
+                best = (abs(t.i - k), code)
+    return best[1] if best else None
 
 
 def _extend_units(doc, core: dict) -> None:
@@ -685,7 +670,7 @@ def _extend_units(doc, core: dict) -> None:
         k += 1  # "75 billion Norwegian crowns"
     if k < n and doc[k].lower_ in NORDIC_CURRENCY_NOUNS:
         core["e"], core["unit"], core["cur_tok"] = k + 1, "currency", k
-        core["currency"] = _currency_by_country(doc, k)
+        core["currency"] = _currency_by_place(doc, k)
         return
     scaled = core["e"] - core["s"] > 1 or _attached_abbr(doc, core["e"] - 1)
     if k < n and doc[k].lower_ in CURRENCY_NOUNS:
@@ -825,11 +810,6 @@ def _qualifier_after(doc, e: int) -> tuple[int, str] | None:
         if q:
             best = (e + size, q)
     return best
-
-
-NP_INNER_POS = frozenset(
-    {"ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "ADV", "VERB", "DET", "PRON", "X"}
-)
 
 
 def _counted_head(doc, core: dict) -> tuple[int | None, int]:
@@ -1259,7 +1239,11 @@ def _clock_or_date(doc, core: dict, cs: int, ce: int, head) -> bool:
             k -= 1
         before = doc[k].lower_ if k >= 0 else ""
         after = " ".join(t.lower_ for t in doc[ce : ce + 2])
-        if before in CLOCK_PREPS or after.startswith(("local time", "hours", "hrs", "gmt", "utc")):
+        if (
+            text[0] == "0"  # "between 0830 and 1730"
+            or before in CLOCK_PREPS
+            or after.startswith(("local time", "hours", "hrs", "gmt", "utc"))
+        ):
             return True
     if core["kind"] == "exact" and text.isdigit() and int(text) <= 31:
         if ce < n and doc[ce].lower_.rstrip(".") in MONTH_WORDS:
@@ -1277,8 +1261,8 @@ def _clock_or_date(doc, core: dict, cs: int, ce: int, head) -> bool:
 def _names_or_labels(doc, core: dict, cs: int, ce: int, head) -> bool:
     """Numbers that name or label rather than count: a company ("3M said", "7-Eleven"), a
     calibre ("155mm shells"), a model ("737 MAX jets"), an address ("21 Rue du Lac"), a quake's
-    magnitude, an age limit ("the conscription age from 27 to 25"), a clock time ("0830"), part
-    of a period ("the first half of 2025")."""
+    magnitude, an age limit ("the conscription age from 27 to 25"), part of a period ("the first
+    half of 2025"), a measurement, a label ("stage 6"), a mark "out of" a scale."""
     n = len(doc)
     first = doc[cs]
     money = "currency" in core
@@ -1313,8 +1297,6 @@ def _names_or_labels(doc, core: dict, cs: int, ce: int, head) -> bool:
         return True
     if core["kind"] == "ratio" and prev is not None and prev.lower_ in PERIOD_PARTS:
         return True  # "the first half of FY2025", "the second quarter"
-    if not money and first.text.isdigit() and len(first.text) == 4 and first.text[0] == "0":
-        return True  # "between 0830 and 1730": a 24-hour clock
     if (
         not money
         and core["kind"] == "exact"
@@ -1969,11 +1951,6 @@ def _unknown_norp(tok) -> bool:
     return word not in DEMONYMS and not word.endswith(("ans", "ian", "ese", "ish", "is", "s"))
 
 
-def _same(a, b) -> bool:
-    """Token identity: spaCy makes a new Token object on every access."""
-    return a is not None and b is not None and a.i == b.i
-
-
 def _is_speaker(tok) -> bool:
     """A speaker's seat ("told reporters in Ankara", "said in Geneva") is not where the figure
     is; "Italy's interior ministry said" and "officials in Bakhmut said" still place it."""
@@ -2000,16 +1977,14 @@ def _pick_nearest(items, s: int, e: int, lo: int, hi: int):
     return best
 
 
-def _location(
-    doc, places, s: int, e: int, anchor, head, dominant, money=False, known_only=False
-) -> str | None:
+def _location(doc, places, s: int, e: int, anchor, head, dominant, money=False) -> str | None:
     """Where the figure is: a place on the counted noun ("refugees in Turkey"), then one the
     figure's verb sends it to or finds it in ("sent ... into Idlib"), then the nearest in its
     clause, in its sentence, else the article's dominant place.
 
     Money is about companies as often as places: for it, a name the gazetteer does not know
     counts only after a preposition ("Nvidia" tagged as a place is a company)."""
-    if known_only and places:
+    if money and places:
         # an unknown name counts only after a preposition ("in Derna"), not as a subject or
         # owner ("Nvidia reported", "Ocado's shares")
         places = [p for p in places if p[4] or doc[p[1] - 1].dep_ == "pobj"]
@@ -2994,7 +2969,6 @@ def figures_in_doc(doc) -> list[dict]:
                     head,
                     dominant,
                     money=bool(core.get("currency")),
-                    known_only=bool(core.get("currency")),
                 ),
                 "time_text": _time_text(doc, dates, s, e, anchor),
                 "attributed_to": _attribution(doc, anchor, sources),
