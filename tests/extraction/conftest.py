@@ -38,3 +38,10 @@ def only_claim(text: str, published_on: date | None = PUB):
     found = claims_in(text, published_on)
     assert len(found) == 1, [c.surface for c in found]
     return found[0]
+
+
+def claim_at(text: str, surface: str, published_on: date | None = PUB):
+    """The claim whose surface is `surface`; fails listing what was found instead."""
+    found = {c.surface: c for c in claims_in(text, published_on)}
+    assert surface in found, sorted(found)
+    return found[surface]

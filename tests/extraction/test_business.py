@@ -3,13 +3,7 @@ things (indices, products, companies, calibres, addresses, clocks). All sentence
 
 import pytest
 
-from .conftest import claims_in
-
-
-def _one(text: str, surface: str):
-    found = {c.surface: c for c in claims_in(text)}
-    assert surface in found, sorted(found)
-    return found[surface]
+from .conftest import claim_at, claims_in
 
 
 # text, surface, value, low, high, qualifier, currency
@@ -106,7 +100,7 @@ MONEY = [
     ("text", "surface", "value", "low", "high", "qualifier", "currency"), MONEY
 )
 def test_money_forms(text, surface, value, low, high, qualifier, currency):
-    c = _one(text, surface)
+    c = claim_at(text, surface)
     assert (c.qualifier, c.currency) == (qualifier, currency)
     for got, want in ((c.value, value), (c.low, low), (c.high, high)):
         assert got == (pytest.approx(want) if want is not None else None)
@@ -132,9 +126,9 @@ def test_movement_then_level(text, surfaces):
 
 
 def test_a_forecast_range_in_one_unit_stays_a_range():
-    c = _one("It expects sales to grow 2% to 3% next year.", "2% to 3%")
+    c = claim_at("It expects sales to grow 2% to 3% next year.", "2% to 3%")
     assert (c.qualifier, c.low, c.high) == ("range", 2, 3)
-    c = _one("It now sees growth of 4.5%-5% in 2025.", "4.5%-5%")
+    c = claim_at("It now sees growth of 4.5%-5% in 2025.", "4.5%-5%")
     assert (c.qualifier, c.low, c.high) == ("range", 4.5, 5)
 
 
@@ -163,12 +157,12 @@ def test_numbers_that_name_things_are_not_claims(text):
 
 def test_a_word_number_does_not_join_digits_before_it():
     # "1.5 billion seven-year" once read as 1,500,000,007
-    c = _one("Kenya sold a $1.5 billion seven-year eurobond.", "$1.5 billion")
+    c = claim_at("Kenya sold a $1.5 billion seven-year eurobond.", "$1.5 billion")
     assert c.value == pytest.approx(1.5e9)
 
 
 def test_counting_acronyms_still_count():
-    assert _one("The UN sent 300 UN peacekeepers.", "300 UN peacekeepers").value == 300
+    assert claim_at("The UN sent 300 UN peacekeepers.", "300 UN peacekeepers").value == 300
 
 
 MORE_NOT_CLAIMS = [
@@ -217,13 +211,13 @@ MORE_FIGURES = [
 
 @pytest.mark.parametrize(("text", "surface", "value", "qualifier", "currency"), MORE_FIGURES)
 def test_more_figures(text, surface, value, qualifier, currency):
-    c = _one(text, surface)
+    c = claim_at(text, surface)
     assert c.value == pytest.approx(value)
     assert (c.qualifier, c.currency) == (qualifier, currency)
 
 
 def test_scaled_values_have_no_binary_noise():
-    assert _one("Revenue reached $2.05bn.", "$2.05bn").value == 2_050_000_000
+    assert claim_at("Revenue reached $2.05bn.", "$2.05bn").value == 2_050_000_000
 
 
 # text, surface, value, currency
@@ -244,7 +238,7 @@ HOME_PRESS_MONEY = [
 
 @pytest.mark.parametrize(("text", "surface", "value", "currency"), HOME_PRESS_MONEY)
 def test_money_as_the_home_press_writes_it(text, surface, value, currency):
-    c = _one(text, surface)
+    c = claim_at(text, surface)
     assert c.value == pytest.approx(value)
     assert c.currency == currency
 
@@ -273,7 +267,7 @@ def test_measures_labels_and_anonymous_sources_are_not_claims(text):
 
 
 def test_a_share_without_of():
-    c = _one(
+    c = claim_at(
         "It will invest 300 billion zloty, with more than a third going to wind.",
         "more than a third",
     )
@@ -281,5 +275,5 @@ def test_a_share_without_of():
 
 
 def test_a_country_name_before_a_figure_in_a_list():
-    c = _one("Arrivals: Poland 956,635; Czech Republic 381,400.", "381,400")
+    c = claim_at("Arrivals: Poland 956,635; Czech Republic 381,400.", "381,400")
     assert c.location == "Czech Republic"

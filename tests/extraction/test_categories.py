@@ -3,7 +3,7 @@ earlier figure, headings, post-modifiers and phrases of refuge. All sentences ar
 
 import pytest
 
-from .conftest import claims_in
+from .conftest import claim_at, claims_in
 
 CASES = [
     # the same quantity again
@@ -52,9 +52,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "surface", "category"), CASES)
 def test_category_from_context(text, surface, category):
-    found = {c.surface: c for c in claims_in(text)}
-    assert surface in found, sorted(found)
-    assert found[surface].category == category
+    assert claim_at(text, surface).category == category
 
 
 MORE = [
@@ -105,9 +103,7 @@ MORE = [
 
 @pytest.mark.parametrize(("text", "surface", "category"), MORE)
 def test_more_context(text, surface, category):
-    found = {c.surface: c for c in claims_in(text)}
-    assert surface in found, sorted(found)
-    assert found[surface].category == category
+    assert claim_at(text, surface).category == category
 
 
 EVEN_MORE = [
@@ -142,9 +138,7 @@ EVEN_MORE = [
 
 @pytest.mark.parametrize(("text", "surface", "category"), EVEN_MORE)
 def test_even_more_context(text, surface, category):
-    found = {c.surface: c for c in claims_in(text)}
-    assert surface in found, sorted(found)
-    assert found[surface].category == category
+    assert claim_at(text, surface).category == category
 
 
 def test_an_article_about_one_thing_lends_its_category_to_bare_figures():

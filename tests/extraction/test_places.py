@@ -5,13 +5,11 @@ import pytest
 
 from claims.extraction.figures import DEMONYMS, GAZETTEER, fold_name
 
-from .conftest import claims_in
+from .conftest import claim_at
 
 
 def _location(text: str, surface: str):
-    found = {c.surface: c for c in claims_in(text)}
-    assert surface in found, sorted(found)
-    return found[surface].location
+    return claim_at(text, surface).location
 
 
 # text, surface, expected location

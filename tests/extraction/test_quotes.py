@@ -3,7 +3,7 @@ after the closing quote or before the opening one. All sentences are new."""
 
 import pytest
 
-from .conftest import claims_in
+from .conftest import claim_at, claims_in
 
 CASES = [
     (
@@ -41,9 +41,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "surface", "expected"), CASES)
 def test_quoted_speaker(text, surface, expected):
-    found = {c.surface: c for c in claims_in(text)}
-    assert surface in found, sorted(found)
-    assert found[surface].attributed_to == expected
+    assert claim_at(text, surface).attributed_to == expected
 
 
 # sources the parser hides: an ordinal in the speaker's title, a source cut off as a sentence
@@ -71,9 +69,7 @@ SOURCES = [
 
 @pytest.mark.parametrize(("text", "surface", "expected"), SOURCES)
 def test_hidden_sources(text, surface, expected):
-    found = {c.surface: c for c in claims_in(text)}
-    assert surface in found, sorted(found)
-    assert found[surface].attributed_to == expected
+    assert claim_at(text, surface).attributed_to == expected
 
 
 # closing sources the parser tied into the clause before them, and headings over bullets
@@ -111,9 +107,7 @@ MORE_SOURCES = [
 
 @pytest.mark.parametrize(("text", "surface", "expected"), MORE_SOURCES)
 def test_closing_and_heading_sources(text, surface, expected):
-    found = {c.surface: c for c in claims_in(text)}
-    assert surface in found, sorted(found)
-    assert found[surface].attributed_to == expected
+    assert claim_at(text, surface).attributed_to == expected
 
 
 def test_bullets_are_sentences_of_their_own():
@@ -176,6 +170,4 @@ LIST_SOURCES = [
 
 @pytest.mark.parametrize(("text", "surface", "expected"), LIST_SOURCES)
 def test_sources_of_lists(text, surface, expected):
-    found = {c.surface: c for c in claims_in(text)}
-    assert surface in found, sorted(found)
-    assert found[surface].attributed_to == expected
+    assert claim_at(text, surface).attributed_to == expected
