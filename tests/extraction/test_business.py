@@ -5,7 +5,6 @@ import pytest
 
 from .conftest import claim_at, claims_in
 
-
 # text, surface, value, low, high, qualifier, currency
 MONEY = [
     (
