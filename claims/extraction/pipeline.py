@@ -108,7 +108,7 @@ def _load(model_name: str) -> Language:
         raise ModelNotInstalled(
             f"spaCy model {model_name!r} is not installed; install it with: {INSTALL_HINT}"
         ) from exc
-    _split_money_tokens(nlp)
+    _adjust_tokenizer(nlp)
     if LINES not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(LINES, before="parser")
     if COMPONENT not in nlp.pipe_names:
@@ -120,9 +120,11 @@ def _load(model_name: str) -> Language:
 PREFIXED_DOLLARS = ("HK$", "NZ$", "NT$", "MX$", "S$", "R$")
 
 
-def _split_money_tokens(nlp: Language) -> None:
-    """Split "HK$3.6", "R50" (with a scale after it) and "45p" the way spaCy already splits
-    "$3.6": the symbol or the pence become tokens of their own, so the figure is a number."""
+def _adjust_tokenizer(nlp: Language) -> None:
+    """Tokens the way figures are written in news copy. Currency marks glued to digits
+    ("HK$3.6", "R50", "RM9.35") and "45p" / "11pc" are split the way spaCy already splits
+    "$3.6"; solid ranges ("4.5%-5%", "1.3–1.5") are split at the dash; "approx." stays one
+    token instead of ending a sentence."""
     letters = "|".join(sorted(map(re.escape, LETTER_CURRENCIES), key=len, reverse=True))
     prefixes = [re.escape(p) for p in PREFIXED_DOLLARS] + [
         # "R50", "RM9.35", "KSh50", "N45" glued to a plain number; not "R4V" or "P5X"
