@@ -72,9 +72,15 @@ def extract_article(self, article_id: int) -> str:
 def sweep_stuck() -> dict:
     requeued = services.stuck_articles_requeue(stuck_after=_stuck_after())
     claims = verifying.stuck_runs_requeue(stuck_after=_stuck_after())
-    if requeued or claims:
-        logger.warning("Re-queued stuck work: articles %s, claims %s", requeued, claims)
-    return {"articles": requeued, "claims": claims}
+    finished = verifying.ended_rounds_finish()
+    if requeued or claims or finished:
+        logger.warning(
+            "Re-queued stuck work: articles %s, claims %s; finished claims %s",
+            requeued,
+            claims,
+            finished,
+        )
+    return {"articles": requeued, "claims": claims, "finished": finished}
 
 
 @shared_task(name="claims.verify_claim", bind=True, max_retries=MAX_RETRIES, acks_late=True)
@@ -113,7 +119,10 @@ def verify_claim(self, claim_id: int) -> str:
             verifying.run_mark_failed(run_id=run_id, error=f"{type(exc).__name__}: {exc}")
     if transient:
         raise self.retry(countdown=countdown)
-    finished = verifying.claim_verification_finish(claim_id=claim_id)
+    try:
+        finished = verifying.claim_verification_finish(claim_id=claim_id)
+    except TRANSIENT_ERRORS as exc:
+        raise self.retry(exc=exc, countdown=countdown) from exc
     return "finished" if finished else "waiting for other runs"
 
 

@@ -9,7 +9,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from claims import fetching
@@ -452,6 +452,28 @@ def claim_verification_finish(*, claim_id: int) -> bool:
             setattr(claim, k, v)
         claim.save(update_fields=[*changed, "updated_at"])
     return True
+
+
+def ended_rounds_finish(*, limit: int = 1000) -> list[int]:
+    """Claims still 'queued' or 'checking' whose latest round has ended: the task that ran the
+    last check died before recording the end (a lost connection, a locked database). Finishing
+    is idempotent, so the sweep does it for them."""
+    latest = (
+        VerificationRun.objects.filter(claim_id=OuterRef("pk"))
+        .order_by("-round")
+        .values("round")[:1]
+    )
+    open_runs = VerificationRun.objects.filter(
+        claim_id=OuterRef("pk"), round=Subquery(latest)
+    ).exclude(state__in=[RunState.SUCCEEDED, RunState.FAILED])
+    claim_ids = list(
+        Claim.objects.filter(status__in=[ClaimStatus.QUEUED, ClaimStatus.CHECKING])
+        .filter(Exists(VerificationRun.objects.filter(claim_id=OuterRef("pk"))))
+        .exclude(Exists(open_runs))
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return [pk for pk in claim_ids if claim_verification_finish(claim_id=pk)]
 
 
 def stuck_runs_requeue(*, stuck_after: dt.timedelta) -> list[int]:

@@ -103,8 +103,12 @@ DATABASES = {
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The web process and the worker share the file: wait for locks instead of failing at once,
-    # and give the test database a file so a real worker process can see it.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # and give the test database a file so a real worker process can see it. IMMEDIATE takes
+    # the write lock when a transaction starts: a deferred one that reads and then writes fails
+    # with "database is locked" at once when another writer got in between, whatever the timeout.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["timeout"] = 20
+    options["transaction_mode"] = "IMMEDIATE"
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

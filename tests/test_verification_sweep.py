@@ -56,3 +56,30 @@ def test_a_retry_that_never_came_is_sent_again(claim, django_capture_on_commit_c
     assert len(sent) == 1
     run.refresh_from_db()
     assert run.queued_at > long_ago  # pushed forward, so the next sweep does not send it again
+
+
+def test_the_sweep_finishes_a_claim_whose_checks_all_ended(claim):
+    # the task that ran the last check died before recording the end ("database is locked")
+    claim.status = "checking"
+    claim.save(update_fields=["status"])
+    for kind in ("reference", "consistency", "source"):
+        VerificationRun.objects.create(
+            claim=claim, check_kind=kind, round=1, state=RunState.SUCCEEDED, attempts=1
+        )
+    other = Claim.objects.create(
+        article=claim.article,
+        start=21,
+        end=30,
+        surface="congregat",
+        sentence=claim.sentence,
+        value=1,
+        status="checking",
+    )
+    VerificationRun.objects.create(claim=other, check_kind="source", round=1, attempts=1)
+
+    assert verifying.ended_rounds_finish() == [claim.pk]
+    claim.refresh_from_db()
+    other.refresh_from_db()
+    assert claim.status == "needs_review"
+    assert other.status == "checking"  # its source check is still queued
+    assert verifying.ended_rounds_finish() == []

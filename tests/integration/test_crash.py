@@ -144,10 +144,10 @@ def test_worker_killed_mid_check_is_recovered_once(crash_env, page_server, reque
         # Until it is older than the threshold the sweep leaves it alone.
         ripe = killed["source"].started_at + dt.timedelta(seconds=STUCK_AFTER + 0.2)
         time.sleep(max(0.0, (ripe - timezone.now()).total_seconds()))
-        assert sweep_stuck() == {"articles": [], "claims": [claim.pk]}
+        assert sweep_stuck() == {"articles": [], "claims": [claim.pk], "finished": []}
         wait_for(lambda: status(claim.pk) == "needs_review", worker=second)
         # The sweep finds nothing more to do.
-        assert sweep_stuck() == {"articles": [], "claims": []}
+        assert sweep_stuck() == {"articles": [], "claims": [], "finished": []}
     finally:
         second.stop()
 
@@ -196,11 +196,15 @@ def test_lost_messages_are_recovered_by_the_sweep(crash_env):
         ripe = queued_at + dt.timedelta(seconds=STUCK_AFTER + 0.2)
         time.sleep(max(0.0, (ripe - timezone.now()).total_seconds()))
 
-        assert sweep_stuck() == {"articles": [], "claims": sorted([lost.pk, again.pk])}
+        assert sweep_stuck() == {
+            "articles": [],
+            "claims": sorted([lost.pk, again.pk]),
+            "finished": [],
+        }
         wait_for(lambda: status(lost.pk) == status(again.pk) == "needs_review", worker=worker)
         # Later sweeps have nothing left to send (the superseded round is not re-sent).
         time.sleep(STUCK_AFTER + 0.2)
-        assert sweep_stuck() == {"articles": [], "claims": []}
+        assert sweep_stuck() == {"articles": [], "claims": [], "finished": []}
     finally:
         worker.stop()
 
